@@ -1,0 +1,54 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip --disable-pip-version-check -q
+
+# Qt's system libraries that a bare Debian lacks (offscreen and tests), and
+# the extra ones a real window under X needs.
+QT_DEBS := libegl1 libgl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-3 fonts-dejavu-core
+X_DEBS := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0
+
+.PHONY: run test lint bench bench-align bench-corpus package clean system-deps system-deps-x screenshot
+
+run: system-deps system-deps-x $(VENV)/.installed
+	$(PY) -m viewer $(ARGS)
+
+test: system-deps $(VENV)/.installed-test
+	$(VENV)/bin/ruff check viewer tests benchmarks
+	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check viewer tests benchmarks
+
+screenshot: system-deps $(VENV)/.installed
+	QT_QPA_PLATFORM=offscreen $(PY) -m viewer --screenshot resources/screenshot.png
+
+# Installs missing Debian packages when run as root; otherwise says which.
+system-deps:
+	@sh packaging/ensure-debs.sh $(QT_DEBS)
+
+system-deps-x:
+	@sh packaging/ensure-debs.sh $(X_DEBS)
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install -e '.[test]'
+	@touch $@ $(VENV)/.installed
+
+bench: bench-align bench-corpus
+
+bench-align: $(VENV)/.installed-test
+	$(PY) benchmarks/bench_align.py
+
+bench-corpus: $(VENV)/.installed-test
+	$(PY) benchmarks/bench_matrix.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache

@@ -1,0 +1,1 @@
+"""One module per command-line subcommand; each has ``add_arguments`` and ``run``."""

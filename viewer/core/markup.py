@@ -1,0 +1,258 @@
+"""HTML and Markdown reduced to the text a reader sees, with its formatting.
+
+The plain text is the article's text (all offsets point into it); the style
+spans let the window show headings, emphasis and quotes formatted without
+changing a single offset.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+import markdown as markdown_lib
+
+# Elements whose content a reader never sees as article text.
+_HIDDEN = {
+    "script", "style", "noscript", "template", "nav", "aside", "form", "svg",
+    "iframe", "button", "select", "textarea", "object", "embed", "canvas", "head",
+    "menu", "dialog",
+}
+# Page furniture: hidden unless it sits inside the article itself.
+_FURNITURE = {"header", "footer"}
+_VOID = {"br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "base", "col", "track"}
+_BLOCK = {
+    "p", "div", "section", "article", "main", "blockquote", "pre", "ul", "ol", "li", "dl", "dt",
+    "dd", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "figure", "figcaption", "address",
+    "header", "footer", "body", "html", "hr", "caption",
+}
+_INLINE_STYLES = {
+    "b": "bold", "strong": "bold", "i": "italic", "em": "italic", "cite": "italic",
+    "a": "link", "code": "code", "q": "italic",
+}
+_BLOCK_STYLES = {
+    "h1": "h1", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h5", "h6": "h6",
+    "blockquote": "blockquote", "pre": "code", "li": "listitem",
+}
+_DATE_META = (
+    "article:published_time", "datepublished", "date", "dc.date", "dc.date.issued",
+    "pubdate", "publishdate", "og:published_time", "sailthru.date", "parsely-pub-date",
+)
+_SITE_META = ("og:site_name", "application-name", "publisher", "dc.publisher", "article:publisher")
+
+
+@dataclass
+class Rendered:
+    """Plain text plus formatting spans ``(start, end, style)`` in code points."""
+
+    text: str
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
+    title: str | None = None
+    site_name: str | None = None
+    date: str | None = None
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.length = 0
+        self.spans: list[tuple[int, int, str]] = []
+        # [tag, start, style]; start is None until the element's first visible text.
+        self.open_styles: list[list] = []
+        self.hidden_depth = 0
+        self.hidden_stack: list[str] = []
+        self.pre_depth = 0
+        self.article_depth = 0
+        self.pending_break = 0  # newlines owed before the next visible text
+        self.meta: dict[str, str] = {}
+        self.in_title = False
+        self.html_title = ""
+        self.h1_text: str | None = None
+        self.h1_start: int | None = None
+        self.time_datetime: str | None = None
+        self.ld_json: list[str] = []
+        self.in_ld_json = False
+
+    # -- helpers -------------------------------------------------------
+    def _last_char(self) -> str:
+        return self.parts[-1][-1] if self.parts and self.parts[-1] else ""
+
+    def _emit(self, text: str) -> None:
+        if not text:
+            return
+        if self.pending_break and self.length:
+            gap = "\n" * self.pending_break
+            self.parts.append(gap)
+            self.length += len(gap)
+        self.pending_break = 0
+        for entry in self.open_styles:
+            if entry[1] is None:
+                entry[1] = self.length
+        self.parts.append(text)
+        self.length += len(text)
+
+    def _request_break(self, lines: int) -> None:
+        self.pending_break = max(self.pending_break, lines)
+
+    # -- parser callbacks ----------------------------------------------
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "meta":
+            key = (attributes.get("property") or attributes.get("name") or attributes.get("itemprop") or "").lower()
+            if key and attributes.get("content"):
+                self.meta.setdefault(key, attributes["content"].strip())
+            return
+        if tag == "script" and attributes.get("type", "").lower() == "application/ld+json":
+            self.in_ld_json = True
+        if tag == "title":
+            self.in_title = True
+        if tag == "time" and attributes.get("datetime") and self.time_datetime is None:
+            self.time_datetime = attributes["datetime"]
+        if tag in _VOID:
+            if tag == "br" and not self.hidden_depth:
+                self._emit("\n")
+            elif tag == "hr" and not self.hidden_depth:
+                self._request_break(2)
+            return
+        hidden = tag in _HIDDEN or (tag in _FURNITURE and not self.article_depth)
+        hidden = hidden or attributes.get("role", "") in ("navigation", "banner", "contentinfo")
+        hidden = hidden or "hidden" in attributes or attributes.get("aria-hidden") == "true"
+        if self.hidden_depth or hidden:
+            self.hidden_depth += 1
+            self.hidden_stack.append(tag)
+            return
+        if tag in ("article", "main"):
+            self.article_depth += 1
+        if tag == "pre":
+            self.pre_depth += 1
+        if tag in _BLOCK:
+            self._request_break(1 if tag in ("li", "tr", "dt", "dd") else 2)
+        if tag == "li":
+            self._emit("\u2022 ")
+        style = _BLOCK_STYLES.get(tag) or _INLINE_STYLES.get(tag)
+        if style:
+            self.open_styles.append([tag, None, style])
+        if tag in ("td", "th") and self._last_char() not in ("", "\n"):
+            self._emit("\t")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.in_ld_json and tag == "script":
+            self.in_ld_json = False
+        if tag == "title":
+            self.in_title = False
+        if self.hidden_depth:
+            # Close the innermost matching hidden element (tolerates bad nesting).
+            if tag in self.hidden_stack:
+                while self.hidden_stack:
+                    self.hidden_depth -= 1
+                    if self.hidden_stack.pop() == tag:
+                        break
+            return
+        if tag in ("article", "main") and self.article_depth:
+            self.article_depth -= 1
+        if tag == "pre" and self.pre_depth:
+            self.pre_depth -= 1
+        for index in range(len(self.open_styles) - 1, -1, -1):
+            open_tag, start, style = self.open_styles[index]
+            if open_tag == tag:
+                del self.open_styles[index]
+                if start is not None and self.length > start:
+                    self.spans.append((start, self.length, style))
+                    if style == "h1" and self.h1_text is None:
+                        self.h1_text = "".join(self.parts)[start:self.length].strip()
+                break
+        if tag in _BLOCK:
+            self._request_break(1 if tag in ("li", "tr", "dt", "dd") else 2)
+
+    def handle_data(self, data: str) -> None:
+        if self.in_ld_json:
+            self.ld_json.append(data)
+            return
+        if self.in_title:
+            self.html_title += data
+            return
+        if self.hidden_depth:
+            return
+        if self.pre_depth:
+            self._emit(data)
+            return
+        text = re.sub(r"\s+", " ", data)
+        if not text.strip():
+            # Whitespace between inline elements is one space; between blocks, nothing.
+            if self.length and not self.pending_break and self._last_char() not in (" ", "\n", ""):
+                self._emit(" ")
+            return
+        if self.pending_break or self._last_char() in ("\n", ""):
+            text = text.lstrip()
+        elif self._last_char() == " ":
+            text = text.lstrip(" ")
+        self._emit(text)
+
+
+def _strip_trailing_spaces(text: str, spans: list[tuple[int, int, str]]) -> tuple[str, list[tuple[int, int, str]]]:
+    """Drop spaces before newlines and at the end, keeping spans in step."""
+    keep = [True] * len(text)
+    for match in re.finditer(r"[ \t]+(?=\n)|[ \t\n]+$", text):
+        for i in range(match.start(), match.end()):
+            keep[i] = False
+    new_index = []
+    count = 0
+    for flag in keep:
+        new_index.append(count)
+        count += flag
+    new_index.append(count)
+    new_text = "".join(ch for ch, flag in zip(text, keep) if flag)
+    new_spans = [(new_index[s], new_index[e], style) for s, e, style in spans if new_index[e] > new_index[s]]
+    return new_text, new_spans
+
+
+def _ld_json_date(blobs: list[str]) -> str | None:
+    match = re.search(r'"datePublished"\s*:\s*"([^"]+)"', " ".join(blobs))
+    return match.group(1) if match else None
+
+
+def html_to_text(html: str) -> Rendered:
+    """The text a reader sees in an HTML page, with metadata and formatting."""
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.close()
+    # Styles still open at the end (unclosed tags) run to the end.
+    for _tag, start, style in parser.open_styles:
+        if start is not None and parser.length > start:
+            parser.spans.append((start, parser.length, style))
+    text, spans = _strip_trailing_spaces("".join(parser.parts), parser.spans)
+    meta = parser.meta
+    title = (meta.get("og:title") or parser.h1_text or re.sub(r"\s+", " ", parser.html_title).strip()) or None
+    site = next((meta[k] for k in _SITE_META if meta.get(k) and not meta[k].startswith("http")), None)
+    date = next((meta[k] for k in _DATE_META if meta.get(k)), None) or _ld_json_date(parser.ld_json)
+    date = date or parser.time_datetime
+    return Rendered(text=text, spans=sorted(spans), title=title, site_name=site, date=date)
+
+
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.S)
+
+
+def split_front_matter(source: str) -> tuple[dict[str, str], str]:
+    """``key: value`` front matter (YAML-style) at the top of a Markdown file."""
+    match = _FRONT_MATTER.match(source)
+    if not match:
+        return {}, source
+    fields: dict[str, str] = {}
+    for line in match.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip():
+            fields[key.strip().lower()] = value.strip().strip("\"'")
+    return fields, source[match.end():]
+
+
+def markdown_to_text(source: str) -> Rendered:
+    """Render Markdown with the ``markdown`` package, then reduce it like HTML."""
+    fields, body = split_front_matter(source)
+    html = markdown_lib.markdown(body, extensions=["extra", "sane_lists"], output_format="html")
+    rendered = html_to_text(html)
+    rendered.title = fields.get("title") or rendered.title
+    rendered.site_name = fields.get("source") or fields.get("outlet") or fields.get("publisher") or rendered.site_name
+    rendered.date = fields.get("date") or fields.get("published") or rendered.date
+    return rendered
