@@ -57,7 +57,8 @@ def _gui_parser() -> argparse.ArgumentParser:
         description="Compare news articles about the same event. "
         f"Subcommands: {', '.join(COMMANDS)} (run '{PROG} COMMAND --help').",
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: the bundled seeds)")
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="article files or folders (default: the bundled seeds)")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG and exit")
     parser.add_argument("--pair", nargs=2, metavar=("A", "B"), help="the two articles to show side by side")

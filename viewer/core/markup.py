@@ -203,7 +203,7 @@ def _strip_trailing_spaces(text: str, spans: list[tuple[int, int, str]]) -> tupl
         new_index.append(count)
         count += flag
     new_index.append(count)
-    new_text = "".join(ch for ch, flag in zip(text, keep) if flag)
+    new_text = "".join(ch for ch, flag in zip(text, keep, strict=True) if flag)
     new_spans = [(new_index[s], new_index[e], style) for s, e, style in spans if new_index[e] > new_index[s]]
     return new_text, new_spans
 

@@ -26,8 +26,10 @@ _DATE_LINE = re.compile(
     re.I | re.M,
 )
 _ISO = re.compile(r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)")
-_DAY_MONTH_YEAR = re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
-_MONTH_DAY_YEAR = re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+_YEAR = r"(?P<y>(?:19|20)\d\d)"
+_DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY_MONTH_YEAR = re.compile(rf"\b{_DAY}\s+(?P<m>{_MONTH})\.?,?\s+{_YEAR}\b", re.I)
+_MONTH_DAY_YEAR = re.compile(rf"\b(?P<m>{_MONTH})\.?\s+{_DAY},?\s+{_YEAR}\b", re.I)
 
 # Closing credit lines such as "-RT/Reuters", "— AP", "(Reuters)".
 _CREDIT = re.compile(r"^\s*(?:[-\u2013\u2014]+\s*|\()(?P<outlet>[A-Z][\w&.'/ -]{1,40}?)\)?\s*$")

@@ -26,3 +26,8 @@ def cache_dir() -> Path:
 def default_workspace_path() -> Path:
     """The workspace (quote sets) used when no ``--db`` is given."""
     return data_dir() / "workspace.sqlite3"
+
+
+def config_dir() -> Path:
+    home = os.environ.get("ARTICLE_VIEWER_HOME")
+    return Path(home) / "config" if home else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))

@@ -1,0 +1,1 @@
+"""The Qt layer: a thin window over :mod:`viewer.core`."""

@@ -1,0 +1,120 @@
+"""Starting the window, and ``--screenshot`` (render the window to a PNG and exit)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from argparse import Namespace
+from pathlib import Path
+
+from viewer import __version__
+from viewer.core.articles import ArticleError, bundled_seeds_dir
+
+# How long --screenshot waits for loading and alignment before saving anyway.
+SCREENSHOT_TIMEOUT_S = 180
+
+
+def _has_display() -> bool:
+    if sys.platform != "linux":
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM"))
+
+
+def run_app(args: Namespace) -> int:
+    from viewer.cli import CommandError
+
+    if args.screenshot:
+        # A screenshot needs no screen: render offscreen unless told otherwise.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        out = Path(args.screenshot)
+        if not out.parent.exists():
+            raise CommandError(f"{out}: folder {out.parent} does not exist")
+    elif not _has_display():
+        raise CommandError(
+            "no display to open a window on (DISPLAY is not set): run it in a desktop session, "
+            "under xvfb-run, or render a picture with --screenshot OUT.png"
+        )
+    paths = args.paths or [str(bundled_seeds_dir())]
+    for path in paths:
+        if not Path(path).exists():
+            raise ArticleError(path, "no such file or folder")
+    pair = tuple(args.pair) if args.pair else None
+    if pair:
+        for path in pair:
+            if Path(path).is_file() and not any(_contains(p, path) for p in paths):
+                paths.append(path)
+
+    from PySide6.QtWidgets import QApplication
+
+    from viewer.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("Article Viewer")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("article-viewer")
+    app.setDesktopFileName("article-viewer")
+    _set_icon(app)
+    window = MainWindow()
+    window.open_paths(paths, pair=pair)
+    if args.screenshot:
+        return _screenshot(app, window, Path(args.screenshot), pair)
+    window.show()
+    return app.exec()
+
+
+def _contains(folder_or_file: str, path: str) -> bool:
+    base = Path(folder_or_file).resolve()
+    target = Path(path).resolve()
+    return base == target or base in target.parents
+
+
+def _set_icon(app) -> None:
+    try:
+        from PySide6.QtGui import QIcon
+
+        from viewer.app_resources import resource_path
+    except ImportError:
+        return
+    icon_path = resource_path("icons/article-viewer.svg")
+    if icon_path.exists():
+        app.setWindowIcon(QIcon(str(icon_path)))
+
+
+def _screenshot(app, window, out: Path, pair) -> int:
+    """Show the window, wait until the pair is aligned, save a PNG of the whole window."""
+    from PySide6.QtCore import QElapsedTimer, QEventLoop
+
+    from viewer.cli import CommandError
+
+    window.resize(1400, 880)
+    window.show()
+    clock = QElapsedTimer()
+    clock.start()
+
+    def settled() -> bool:
+        return not window.busy and window.model.articles is not None and window.pair_view.alignment is not None
+
+    loaded = False
+    while clock.elapsed() < SCREENSHOT_TIMEOUT_S * 1000:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if not loaded and not window.busy:
+            loaded = True
+            if pair and (window.pair_view.a is None or window.pair_view.b is None
+                         or {Path(window.pair_view.a.path).name, Path(window.pair_view.b.path).name}
+                         .isdisjoint({Path(p).name for p in pair})):
+                raise CommandError(f"--pair {pair[0]} {pair[1]}: not among the opened articles")
+        if loaded and (settled() or window.pair_view.b is None):
+            break
+    # Let layout and the band settle after the last result.
+    for _ in range(5):
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    window.pair_view.select_passage(0, reveal="both") if window.pair_view.passages else None
+    window.pair_view.stop_flash()
+    for _ in range(5):
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    image = window.grab()
+    if not image.save(str(out), "PNG"):
+        raise CommandError(f"{out}: could not write the PNG")
+    window.persist_state = False  # a screenshot is not a session to remember
+    window.close()
+    return 0

@@ -1,0 +1,117 @@
+"""Heavy work off the GUI thread: one worker, the latest request wins.
+
+A :class:`LatestRunner` runs one job at a time on its own thread pool. Submitting
+a new job asks the running one to stop (cooperative cancel) and marks it stale,
+so its result is dropped rather than applied to a view that has moved on.
+Jobs never touch widgets; results come back through a queued signal.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class Cancelled(Exception):
+    """Raised inside a job that noticed it was cancelled."""
+
+
+class _Relay(QObject):
+    done = Signal(int, object)
+    failed = Signal(int, str)
+    progress = Signal(int, int, int)
+
+
+class _Job(QRunnable):
+    def __init__(self, generation: int, fn: Callable[..., Any], relay: _Relay, cancel: threading.Event) -> None:
+        super().__init__()
+        self.generation = generation
+        self.fn = fn
+        self.relay = relay
+        self.cancel = cancel
+
+    def run(self) -> None:
+        def report(done: int, total: int) -> None:
+            if self.cancel.is_set():
+                raise Cancelled
+            self.relay.progress.emit(self.generation, done, total)
+
+        try:
+            result = self.fn(self.cancel.is_set, report)
+        except Cancelled:
+            return
+        except Exception as exc:  # noqa: BLE001 - shown to the user, not raised in a thread
+            if type(exc).__name__ == "Cancelled":  # the core's own Cancelled
+                return
+            self.relay.failed.emit(self.generation, f"{type(exc).__name__}: {exc}")
+            return
+        self.relay.done.emit(self.generation, result)
+
+
+class LatestRunner(QObject):
+    """Runs ``fn(cancelled, progress)`` in the background; only the newest result is delivered."""
+
+    finished = Signal(object, object)  # key, result
+    failed = Signal(object, str)  # key, message
+    progress = Signal(object, int, int)  # key, done, total
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._on_done)
+        self._relay.failed.connect(self._on_failed)
+        self._relay.progress.connect(self._on_progress)
+        self._generation = 0
+        self._key: Any = None
+        self._cancel: threading.Event | None = None
+        self._busy = False
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def submit(self, key: Any, fn: Callable[[Callable[[], bool], Callable[[int, int], None]], Any]) -> None:
+        self.cancel()
+        self._generation += 1
+        self._key = key
+        self._cancel = threading.Event()
+        self._set_busy(True)
+        self._pool.start(_Job(self._generation, fn, self._relay, self._cancel))
+
+    def cancel(self) -> None:
+        """Stop the running job (if any); its result, if it still comes, is dropped."""
+        if self._cancel is not None:
+            self._cancel.set()
+            self._cancel = None
+        self._generation += 1
+        self._set_busy(False)
+
+    def wait(self, msecs: int = -1) -> bool:
+        return self._pool.waitForDone(msecs)
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy != self._busy:
+            self._busy = busy
+            self.busy_changed.emit(busy)
+
+    def _on_done(self, generation: int, result: object) -> None:
+        if generation == self._generation:
+            self._cancel = None
+            self._set_busy(False)
+            self.finished.emit(self._key, result)
+
+    def _on_failed(self, generation: int, message: str) -> None:
+        if generation == self._generation:
+            self._cancel = None
+            self._set_busy(False)
+            self.failed.emit(self._key, message)
+
+    def _on_progress(self, generation: int, done: int, total: int) -> None:
+        if generation == self._generation:
+            self.progress.emit(self._key, done, total)

@@ -1,0 +1,505 @@
+"""The main window: the article list, the pair view, and what surrounds them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.core.articles import Article, LoadResult, bundled_seeds_dir, load_articles
+from viewer.core.corpus_similarity import similarity_matrix
+from viewer.ui.alignment_settings import AlignmentSettingsBar
+from viewer.ui.article_table_model import ArticleFilterModel, ArticleTableModel
+from viewer.ui.background import LatestRunner
+from viewer.ui.find_bar import FindBar
+from viewer.ui.pair_view import PairView
+from viewer.ui.passage_list_model import PassageIndexRole, PassageListModel
+from viewer.ui.settings import app_settings
+from viewer.ui.shortcuts import SHORTCUTS, key_sequences, shortcuts_html
+
+# Above this many articles the first pair is the first two, not the most similar
+# (ranking every pair is the corpus view's background job).
+MAX_RANKED_ARTICLES = 200
+
+
+class MainWindow(QMainWindow):
+    loadFinished = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Article Viewer")
+        self.setAcceptDrops(True)
+        self.settings = app_settings()
+        self.persist_state = True
+        self.model = ArticleTableModel(self)
+        self.proxy = ArticleFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.problems: list = []
+        self._pending_pair: tuple[str, str] | None = None
+        self._loader = LatestRunner(self)
+        self._loader.finished.connect(self._on_loaded)
+        self._loader.failed.connect(lambda _k, message: self._show_status(f"Loading failed: {message}"))
+        self._loader.progress.connect(self._on_load_progress)
+        self._loader.busy_changed.connect(self._on_busy)
+        # Picks the most similar pair to show first (small sets; the corpus view does large ones).
+        self._ranker = LatestRunner(self)
+        self._ranker.finished.connect(self._on_ranked)
+
+        self.pair_view = PairView()
+        self.pair_view.side_a.chooser.setModel(self.model)
+        self.pair_view.side_b.chooser.setModel(self.model)
+        self.pair_view.side_a.chooser.activated.connect(lambda row: self.show_pair_rows(row, None))
+        self.pair_view.side_b.chooser.activated.connect(lambda row: self.show_pair_rows(None, row))
+        self.find_bar = FindBar(self.pair_view.pane_a, self.pair_view.pane_b)
+        self.find_bar.hide()
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.pair_view, 1)
+        central_layout.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+
+        self._build_article_dock()
+        self._build_passage_dock()
+        self._build_problem_dock()
+        self._build_actions()
+        self._build_status_bar()
+        self.pair_view.statusChanged.connect(self._show_status)
+        self.pair_view.currentChanged.connect(self._on_current_passage)
+        self.pair_view.alignmentReady.connect(self._on_alignment_ready)
+        self.pair_view.pairChanged.connect(self._on_pair_changed)
+        self.settings_bar.settingsChanged.connect(self.pair_view.set_settings)
+        self.pair_view.set_settings(self.settings_bar.current())
+        self._restore_state()
+
+    # -- construction ------------------------------------------------------
+    def _build_article_dock(self) -> None:
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("filterEdit")
+        self.filter_edit.setPlaceholderText("Filter by title, outlet, date or file name")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.proxy.set_filter_text)
+        self.table = QTableView()
+        self.table.setObjectName("articleTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.selectionModel().selectionChanged.connect(self._on_list_selection)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        show_a = QAction("Show in Pane A", self.table)
+        show_a.triggered.connect(lambda: self._show_selected_in("a"))
+        show_b = QAction("Show in Pane B", self.table)
+        show_b.triggered.connect(lambda: self._show_selected_in("b"))
+        self.table.addActions([show_a, show_b])
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.table, 1)
+        hint = QLabel("Select two articles to compare them (Ctrl+click).")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: palette(mid);")
+        layout.addWidget(hint)
+        layout.addWidget(self.count_label)
+        self.article_dock = QDockWidget("Articles", self)
+        self.article_dock.setObjectName("articleDock")
+        self.article_dock.setWidget(holder)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.article_dock)
+
+    def _build_passage_dock(self) -> None:
+        self.passage_model = PassageListModel(self)
+        self.passage_table = QTableView()
+        self.passage_table.setObjectName("passageTable")
+        self.passage_table.setModel(self.passage_model)
+        self.passage_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.passage_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.passage_table.verticalHeader().hide()
+        self.passage_table.horizontalHeader().setStretchLastSection(True)
+        self.passage_table.setWordWrap(False)
+        self.passage_table.selectionModel().currentRowChanged.connect(self._on_passage_row)
+        self.passage_dock = QDockWidget("Passages", self)
+        self.passage_dock.setObjectName("passageDock")
+        self.passage_dock.setWidget(self.passage_table)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.passage_dock)
+
+    def _build_problem_dock(self) -> None:
+        self.problem_list = QListWidget()
+        self.problem_list.setObjectName("problemList")
+        self.problem_list.setWordWrap(True)
+        self.problem_dock = QDockWidget("Could Not Read", self)
+        self.problem_dock.setObjectName("problemDock")
+        self.problem_dock.setWidget(self.problem_list)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.problem_dock)
+        self.problem_dock.hide()
+
+    def _action(self, name: str, slot, checkable: bool = False) -> QAction:
+        text, _keys, tip = SHORTCUTS[name]
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setShortcuts(key_sequences(name))
+        action.setStatusTip(tip)
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.actions_by_name: dict[str, QAction] = {}
+        a = self.actions_by_name
+        a["open_files"] = self._action("open_files", self.choose_files)
+        a["open_folder"] = self._action("open_folder", self.choose_folder)
+        a["add_files"] = self._action("add_files", lambda: self.choose_files(add=True))
+        a["open_seeds"] = self._action("open_seeds", lambda: self.open_paths([bundled_seeds_dir()]))
+        a["quit"] = self._action("quit", self.close)
+        a["next_passage"] = self._action("next_passage", self.pair_view.next_passage)
+        a["previous_passage"] = self._action("previous_passage", self.pair_view.previous_passage)
+        a["find"] = self._action("find", self.find_bar.activate)
+        a["find_next"] = self._action("find_next", self.find_bar.find_next)
+        a["find_previous"] = self._action("find_previous", self.find_bar.find_previous)
+        a["swap"] = self._action("swap", self.swap_panes)
+        a["linked_scrolling"] = self._action("linked_scrolling", self.pair_view.set_linked_scrolling, checkable=True)
+        a["linked_scrolling"].setChecked(True)
+        a["focus_filter"] = self._action("focus_filter", self._focus_filter)
+        a["shortcuts"] = self._action("shortcuts", self.show_shortcuts)
+        a["about"] = self._action("about", self.show_about)
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        for name in ("open_files", "open_folder", "add_files", "open_seeds"):
+            file_menu.addAction(a[name])
+        file_menu.addSeparator()
+        file_menu.addAction(a["quit"])
+        go_menu = menu.addMenu("&Go")
+        for name in ("next_passage", "previous_passage", "find", "find_next", "find_previous"):
+            go_menu.addAction(a[name])
+        view_menu = menu.addMenu("&View")
+        view_menu.addAction(a["linked_scrolling"])
+        view_menu.addAction(a["swap"])
+        view_menu.addAction(a["focus_filter"])
+        view_menu.addSeparator()
+        for dock in (self.article_dock, self.passage_dock, self.problem_dock):
+            view_menu.addAction(dock.toggleViewAction())
+        help_menu = menu.addMenu("&Help")
+        help_menu.addAction(a["shortcuts"])
+        help_menu.addAction(a["about"])
+
+        toolbar = self.addToolBar("Navigation")
+        toolbar.setObjectName("navigationToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        previous_button = QAction("\u25b2 Previous", self)
+        previous_button.setToolTip("Previous passage (Alt+Up, Ctrl+E)")
+        previous_button.triggered.connect(self.pair_view.previous_passage)
+        next_button = QAction("\u25bc Next", self)
+        next_button.setToolTip("Next passage (Alt+Down, Ctrl+D)")
+        next_button.triggered.connect(self.pair_view.next_passage)
+        toolbar.addAction(previous_button)
+        toolbar.addAction(next_button)
+        self.lock_button = QToolButton()
+        self.lock_button.setObjectName("lockButton")
+        self.lock_button.setDefaultAction(a["linked_scrolling"])
+        self.lock_button.setCheckable(True)
+        a["linked_scrolling"].toggled.connect(self._update_lock_text)
+        self._update_lock_text(True)
+        toolbar.addWidget(self.lock_button)
+        toolbar.addSeparator()
+        self.settings_bar = AlignmentSettingsBar(self.settings)
+        toolbar.addWidget(self.settings_bar)
+
+    def _build_status_bar(self) -> None:
+        self.status_label = QLabel()
+        self.status_label.setObjectName("statusLabel")
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.cancel_loading)
+        bar = self.statusBar()
+        bar.addWidget(self.status_label, 1)
+        holder = QWidget()
+        layout = QHBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.cancel_button)
+        bar.addPermanentWidget(holder)
+
+    def _update_lock_text(self, on: bool) -> None:
+        self.lock_button.setText("\u21c5 Linked" if on else "\u21f5 Unlinked")
+        self.lock_button.setToolTip(
+            "Linked scrolling is on: both panes follow each other (Ctrl+L to unlock)" if on
+            else "Linked scrolling is off: each pane scrolls alone (Ctrl+L to lock)"
+        )
+
+    # -- state -------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 880)
+            self.resizeDocks([self.article_dock], [400], Qt.Orientation.Horizontal)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        splitter = self.settings.value("window/pairSplitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.pair_view.splitter.restoreState(splitter)
+        linked = self.settings.value("view/linkedScrolling", True, type=bool)
+        self.actions_by_name["linked_scrolling"].setChecked(linked)
+        self.pair_view.set_linked_scrolling(linked)
+
+    def save_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/pairSplitter", self.pair_view.splitter.saveState())
+        self.settings.setValue("view/linkedScrolling", self.pair_view.linked_scrolling)
+        self.settings_bar.save()
+        self.settings.sync()
+
+    def closeEvent(self, event) -> None:
+        if self.persist_state:
+            self.save_state()
+        self._loader.cancel()
+        super().closeEvent(event)
+
+    # -- opening articles --------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        return self._loader.busy or self._ranker.busy or self.pair_view.busy
+
+    def open_paths(self, paths, add: bool = False, pair: tuple[str, str] | None = None) -> None:
+        """Load articles in the background; the list fills when they are read."""
+        paths = [str(p) for p in paths]
+        self._pending_pair = pair
+        if not add:
+            self.settings.setValue("files/lastPaths", paths)
+        names = ", ".join(Path(p).name for p in paths[:3]) + ("\u2026" if len(paths) > 3 else "")
+        self._show_status(f"Reading {names}")
+        self._loader.submit(("add" if add else "open", tuple(paths)),
+                            lambda cancelled, progress: load_articles(
+                                paths, progress=lambda d, t: (progress(d, t), not cancelled())[1]))
+
+    def choose_files(self, add: bool = False) -> None:
+        start = self.settings.value("files/lastFolder", str(Path.home()))
+        files, _ = QFileDialog.getOpenFileNames(
+            self, "Add Articles" if add else "Open Articles", start,
+            "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)")
+        if files:
+            self.settings.setValue("files/lastFolder", str(Path(files[0]).parent))
+            self.open_paths(files, add=add)
+
+    def choose_folder(self) -> None:
+        start = self.settings.value("files/lastFolder", str(Path.home()))
+        folder = QFileDialog.getExistingDirectory(self, "Open a Folder of Articles", start)
+        if folder:
+            self.settings.setValue("files/lastFolder", folder)
+            self.open_paths([folder])
+
+    def cancel_loading(self) -> None:
+        self._loader.cancel()
+        self._show_status("Reading cancelled")
+
+    def _on_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        if busy:
+            self.progress.setRange(0, 0)
+
+    def _on_load_progress(self, _key, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.progress.setFormat("Reading %v of %m")
+
+    def _on_loaded(self, key, result: LoadResult) -> None:
+        mode = key[0]
+        if mode == "add":
+            self.model.add_articles(result.articles)
+            self.problems.extend(result.problems)
+        else:
+            self.model.set_articles(result.articles)
+            self.problems = list(result.problems)
+        self._show_problems()
+        count = len(self.model.articles)
+        self.count_label.setText(f"{count:,} article{'s' if count != 1 else ''}")
+        self.setWindowTitle(f"Article Viewer - {count:,} articles" if count else "Article Viewer")
+        if mode == "open" or self.pair_view.a is None:
+            self._show_initial_pair()
+        self.loadFinished.emit()
+
+    def _show_problems(self) -> None:
+        self.problem_list.clear()
+        for problem in self.problems:
+            item = QListWidgetItem(f"{Path(problem.path).name}: {problem.reason}")
+            item.setToolTip(str(problem))
+            self.problem_list.addItem(item)
+        if self.problems:
+            self.problem_dock.show()
+            self.problem_dock.raise_()
+            count = len(self.problems)
+            self._show_status(f"{count} file{'s' if count != 1 else ''} could not be read - see Could Not Read")
+        else:
+            self.problem_dock.hide()
+
+    def _show_initial_pair(self) -> None:
+        articles = self.model.articles
+        if self._pending_pair:
+            rows = [self._row_for(p) for p in self._pending_pair]
+            self._pending_pair = None
+            if all(r >= 0 for r in rows):
+                self.show_pair_rows(*rows)
+                return
+        if 2 < len(articles) <= MAX_RANKED_ARTICLES:
+            texts = [a.text for a in articles]
+            settings = self.pair_view.settings
+            self.pair_view.set_pair(None, None)
+            self._show_status("Finding the most similar pair\u2026")
+            self._ranker.submit(tuple(a.path for a in articles), lambda cancelled, progress: similarity_matrix(
+                texts, settings, progress=progress, cancelled=cancelled))
+        elif len(articles) >= 2:
+            self.show_pair_rows(0, 1)
+        elif articles:
+            self.show_pair_rows(0, None)
+            self.pair_view.set_pair(articles[0], None)
+        else:
+            self.pair_view.set_pair(None, None)
+            if not self.problems:
+                self._show_status("No articles: open files or a folder (File menu), or drop them here")
+
+    def _on_ranked(self, paths: tuple[str, ...], matrix: list[list[float]]) -> None:
+        if tuple(a.path for a in self.model.articles) != paths or self.pair_view.a is not None:
+            return  # the list changed, or the user chose a pair meanwhile
+        best = max(((matrix[i][j], i, j) for i in range(len(paths)) for j in range(i + 1, len(paths))),
+                   default=(0.0, 0, 1))
+        self.show_pair_rows(best[1], best[2])
+
+    def _row_for(self, path: str) -> int:
+        row = self.model.row_of(path)
+        if row < 0:
+            resolved = str(Path(path).resolve())
+            row = next((i for i, a in enumerate(self.model.articles) if str(Path(a.path).resolve()) == resolved), -1)
+        if row < 0:  # a bare file name, as in --pair 000_x.txt 001_y.txt
+            row = next((i for i, a in enumerate(self.model.articles) if Path(a.path).name == path), -1)
+        return row
+
+    # -- pair choice -------------------------------------------------------
+    def show_pair_rows(self, row_a: int | None, row_b: int | None) -> None:
+        """Show the articles of two model rows (None keeps that pane's article)."""
+        a = self.model.article(row_a) if row_a is not None else self.pair_view.a
+        b = self.model.article(row_b) if row_b is not None else self.pair_view.b
+        self.pair_view.set_pair(a, b)
+
+    def show_pair(self, a: Article, b: Article) -> None:
+        self.pair_view.set_pair(a, b)
+
+    def swap_panes(self) -> None:
+        self.pair_view.set_pair(self.pair_view.b, self.pair_view.a)
+
+    def _selected_rows(self) -> list[int]:
+        rows = self.table.selectionModel().selectedRows()
+        return [self.proxy.mapToSource(index).row() for index in sorted(rows, key=lambda i: i.row())]
+
+    def _on_list_selection(self, *_args) -> None:
+        rows = self._selected_rows()
+        if len(rows) == 2:
+            self.show_pair_rows(rows[0], rows[1])
+
+    def _show_selected_in(self, side: str) -> None:
+        rows = self._selected_rows()
+        if rows:
+            self.show_pair_rows(rows[0], None) if side == "a" else self.show_pair_rows(None, rows[0])
+
+    def _on_pair_changed(self, a: Article | None, b: Article | None) -> None:
+        self.model.set_shown({x.path for x in (a, b) if x is not None})
+        for chooser, article in ((self.pair_view.side_a.chooser, a), (self.pair_view.side_b.chooser, b)):
+            chooser.blockSignals(True)
+            chooser.setCurrentIndex(self.model.row_of(article.path) if article else -1)
+            chooser.blockSignals(False)
+        self.passage_model.set_passages([], "", "")
+
+    def _on_alignment_ready(self) -> None:
+        view = self.pair_view
+        self.passage_model.set_passages(view.passages, view.a.text if view.a else "", view.b.text if view.b else "",
+                                        view.reuse)
+        self.passage_table.resizeColumnsToContents()
+
+    def _on_current_passage(self, index: int) -> None:
+        if index < 0:
+            return
+        current = self.passage_table.currentIndex()
+        if current.row() != index:
+            self.passage_table.selectionModel().setCurrentIndex(
+                self.passage_model.index(index, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+    def _on_passage_row(self, current, _previous) -> None:
+        if current.isValid():
+            index = self.passage_model.data(current, PassageIndexRole)
+            if index != self.pair_view.current:
+                self.pair_view.select_passage(index)
+
+    # -- misc --------------------------------------------------------------
+    def _show_status(self, text: str) -> None:
+        self.status_label.setText(text)
+
+    def _focus_filter(self) -> None:
+        self.article_dock.show()
+        self.filter_edit.setFocus()
+        self.filter_edit.selectAll()
+
+    def show_shortcuts(self) -> None:
+        QMessageBox.information(self, "Keyboard Shortcuts", shortcuts_html())
+
+    def show_about(self) -> None:
+        try:
+            from viewer.ui.about_dialog import show_about
+        except ImportError:  # pragma: no cover - the about box ships with the app
+            QMessageBox.about(self, "About Article Viewer", "Article Viewer")
+            return
+        show_about(self)
+
+    # -- drag and drop -----------------------------------------------------
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls() and any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.open_paths(paths, add=bool(self.model.articles))
+
