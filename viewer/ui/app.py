@@ -8,7 +8,7 @@ from argparse import Namespace
 from pathlib import Path
 
 from viewer import __version__
-from viewer.core.articles import ArticleError, bundled_seeds_dir
+from viewer.core.articles import ArticleError, bundled_seeds_dir, expand_paths
 
 # How long --screenshot waits for loading and alignment before saving anyway.
 SCREENSHOT_TIMEOUT_S = 180
@@ -40,14 +40,20 @@ def run_app(args: Namespace) -> int:
             raise ArticleError(path, "no such file or folder")
     pair = tuple(args.pair) if args.pair else None
     if pair:
+        files, _problems = expand_paths(paths)
+        names = {f.name for f in files} | {str(f.resolve()) for f in files}
         for path in pair:
-            if Path(path).is_file() and not any(_contains(p, path) for p in paths):
-                paths.append(path)
+            if Path(path).is_file():
+                if str(Path(path).resolve()) not in names:
+                    paths.append(path)
+            elif path not in names:
+                raise CommandError(f"--pair {path}: no such article among the opened files")
 
     from PySide6.QtWidgets import QApplication
 
     from viewer.ui.main_window import MainWindow
 
+    _quiet_platform_noise()
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Article Viewer")
     app.setApplicationVersion(__version__)
@@ -62,10 +68,17 @@ def run_app(args: Namespace) -> int:
     return app.exec()
 
 
-def _contains(folder_or_file: str, path: str) -> bool:
-    base = Path(folder_or_file).resolve()
-    target = Path(path).resolve()
-    return base == target or base in target.parents
+def _quiet_platform_noise() -> None:
+    """Drop the offscreen platform's harmless warnings; pass every other message on."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    noise = ("propagateSizeHints", "QFont::setPointSizeF")
+
+    def handler(_mode, _context, message: str) -> None:
+        if not any(n in message for n in noise):
+            sys.stderr.write(message + "\n")
+
+    qInstallMessageHandler(handler)
 
 
 def _set_icon(app) -> None:

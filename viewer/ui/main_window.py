@@ -249,8 +249,15 @@ class MainWindow(QMainWindow):
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(self.cancel_loading)
+        self.problem_button = QPushButton()
+        self.problem_button.setObjectName("problemButton")
+        self.problem_button.setFlat(True)
+        self.problem_button.setToolTip("Show the files that could not be read, and why")
+        self.problem_button.clicked.connect(lambda: (self.problem_dock.show(), self.problem_dock.raise_()))
+        self.problem_button.hide()
         bar = self.statusBar()
         bar.addWidget(self.status_label, 1)
+        bar.addPermanentWidget(self.problem_button)
         holder = QWidget()
         layout = QHBoxLayout(holder)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -371,9 +378,11 @@ class MainWindow(QMainWindow):
             self.problem_dock.show()
             self.problem_dock.raise_()
             count = len(self.problems)
-            self._show_status(f"{count} file{'s' if count != 1 else ''} could not be read - see Could Not Read")
+            self.problem_button.setText(f"\u26a0 {count} file{'s' if count != 1 else ''} could not be read")
+            self.problem_button.show()
         else:
             self.problem_dock.hide()
+            self.problem_button.hide()
 
     def _show_initial_pair(self) -> None:
         articles = self.model.articles
