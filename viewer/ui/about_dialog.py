@@ -28,9 +28,9 @@ def about_html() -> str:
         "<p>Compare news articles about the same event: shared passages, quotations, quote sets.</p>"
         f"<p>Licence: {LICENCE}</p>"
         f"<p>Workspaces (quote sets) are kept in:<br><code>{data}</code><br>"
-        f"Default workspace: <code>{workspace}</code><br>"
+        f"Default workspace:<br><code>{workspace}</code><br>"
         "Set <code>ARTICLE_VIEWER_HOME</code> to keep everything in another folder, "
-        "or open a workspace with <code>--db FILE</code>.</p>"
+        "or open a workspace with <code>--db&nbsp;FILE</code>.</p>"
         f"<p><small>Qt {html.escape(qVersion())}, PySide6 {html.escape(pyside_version)}, "
         f"Python {python}</small></p>"
     )
@@ -45,6 +45,8 @@ def about_dialog(parent: QWidget | None = None) -> QMessageBox:
     # Users copy the folder path into a file manager, so the text must be selectable.
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    # Wide enough that the usual data folder path fits on one line (qt_msgbox_label is Qt's name).
+    box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 480px; }")
     try:
         box.setIconPixmap(QIcon(str(resource_path(APP_ICON))).pixmap(64, 64))
     except FileNotFoundError:

@@ -73,7 +73,7 @@ class ArticlePane(QTextEdit):
         self.article: Article | None = None
         self.offsets = OffsetMap("")
         # Highlight layers, drawn in this order (later ones on top).
-        self._layers: dict[str, list[Highlight]] = {"passages": [], "overlay": [], "tags": [], "find": []}
+        self._layers: dict[str, list[Highlight]] = {"passages": [], "overlay": [], "tags": [], "quote": [], "find": []}
         self.verticalScrollBar().valueChanged.connect(lambda _v: self.scrolled.emit())
 
     # -- content -------------------------------------------------------

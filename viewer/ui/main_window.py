@@ -34,6 +34,7 @@ from viewer.ui.background import LatestRunner
 from viewer.ui.find_bar import FindBar
 from viewer.ui.pair_view import PairView
 from viewer.ui.passage_list_model import PassageIndexRole, PassageListModel
+from viewer.ui.quotes_panel import QuotesPanel
 from viewer.ui.settings import app_settings
 from viewer.ui.shortcuts import SHORTCUTS, key_sequences, shortcuts_html
 
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
 
         self._build_article_dock()
         self._build_passage_dock()
+        self._build_quotes_dock()
         self._build_problem_dock()
         self._build_actions()
         self._build_status_bar()
@@ -155,6 +157,16 @@ class MainWindow(QMainWindow):
         self.passage_dock.setWidget(self.passage_table)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.passage_dock)
 
+    def _build_quotes_dock(self) -> None:
+        self.quotes_panel = QuotesPanel()
+        self.quotes_panel.quoteChosen.connect(self.show_quote)
+        self.quotes_dock = QDockWidget("Quotes", self)
+        self.quotes_dock.setObjectName("quotesDock")
+        self.quotes_dock.setWidget(self.quotes_panel)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.quotes_dock)
+        self.tabifyDockWidget(self.passage_dock, self.quotes_dock)
+        self.passage_dock.raise_()
+
     def _build_problem_dock(self) -> None:
         self.problem_list = QListWidget()
         self.problem_list.setObjectName("problemList")
@@ -210,7 +222,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(a["swap"])
         view_menu.addAction(a["focus_filter"])
         view_menu.addSeparator()
-        for dock in (self.article_dock, self.passage_dock, self.problem_dock):
+        for dock in (self.article_dock, self.passage_dock, self.quotes_dock, self.problem_dock):
             view_menu.addAction(dock.toggleViewAction())
         help_menu = menu.addMenu("&Help")
         help_menu.addAction(a["shortcuts"])
@@ -366,6 +378,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Article Viewer - {count:,} articles" if count else "Article Viewer")
         if mode == "open" or self.pair_view.a is None:
             self._show_initial_pair()
+        self.quotes_panel.set_articles(self.model.articles)
         self.loadFinished.emit()
 
     def _show_problems(self) -> None:
@@ -434,6 +447,24 @@ class MainWindow(QMainWindow):
 
     def show_pair(self, a: Article, b: Article) -> None:
         self.pair_view.set_pair(a, b)
+
+    def show_quote(self, quote, other) -> None:
+        """Open the article of a quote (and of its counterpart, when shared) with both highlighted."""
+        a = self._article_at(quote.article)
+        b = self._article_at(other.article) if other is not None else self.pair_view.b
+        if a is None:
+            return
+        if b is a:
+            b = self.pair_view.a if self.pair_view.a is not a else None
+        if (self.pair_view.a, self.pair_view.b) != (a, b):
+            self.pair_view.set_pair(a, b)
+        self.pair_view.reveal_ranges((quote.start, quote.end), (other.start, other.end) if other else None)
+        who = quote.speaker or "an unnamed speaker"
+        self._show_status(f"Quote by {who}" + (" - shared with B" if other else ""))
+
+    def _article_at(self, path: str) -> Article | None:
+        row = self.model.row_of(path)
+        return self.model.article(row) if row >= 0 else None
 
     def swap_panes(self) -> None:
         self.pair_view.set_pair(self.pair_view.b, self.pair_view.a)

@@ -35,6 +35,7 @@ from viewer.ui.scroll_sync import ScrollSync, SyncSpan
 # whole book chapter would hold the GUI thread).
 MAX_DIFF_CHARS = 60_000
 DIFF_COLOR = QColor(255, 80, 80, 110)
+QUOTE_COLOR = QColor(255, 200, 40, 170)
 
 
 @dataclass(frozen=True)
@@ -225,6 +226,22 @@ class PairView(QWidget):
         self._refresh_decorations()
         self.currentChanged.emit(index)
         self._emit_status()
+
+    def reveal_ranges(self, a_range: tuple[int, int] | None, b_range: tuple[int, int] | None,
+                      color: QColor = QUOTE_COLOR) -> None:
+        """Mark a stretch in each pane (a chosen quote) and bring both into view."""
+        self._syncing = True
+        try:
+            for pane, span in ((self.pane_a, a_range), (self.pane_b, b_range)):
+                if span is None:
+                    pane.set_layer("quote", [])
+                    continue
+                pane.set_layer("quote", [Highlight(span[0], span[1], color, bold=True)])
+                pane.center_on(span[0])
+        finally:
+            self._syncing = False
+        self._update_handles()
+        self._update_band()
 
     def stop_flash(self) -> None:
         self._flash.stop()
