@@ -50,5 +50,21 @@ bench-align: $(VENV)/.installed-test
 bench-corpus: $(VENV)/.installed-test
 	$(PY) benchmarks/bench_matrix.py
 
+# The desktop build (packaging/README.md): validate the desktop entry and AppStream metainfo,
+# freeze the app with PyInstaller into dist/article-viewer/, then smoke-run the result.
+APP_ID := org.articleviewer.ArticleViewer
+PACKAGE_DEBS := desktop-file-utils appstream
+
+package: system-deps $(VENV)/.installed-package
+	@sh packaging/ensure-debs.sh $(PACKAGE_DEBS)
+	desktop-file-validate packaging/linux/$(APP_ID).desktop
+	appstreamcli validate --no-net packaging/linux/$(APP_ID).metainfo.xml
+	$(PY) packaging/build_bundle.py
+	$(PY) packaging/smoke_test.py dist/article-viewer/article-viewer --compare-source
+
+$(VENV)/.installed-package: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install -e '.[package]'
+	@touch $@ $(VENV)/.installed
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

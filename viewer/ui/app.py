@@ -58,7 +58,7 @@ def run_app(args: Namespace) -> int:
     app.setApplicationName("Article Viewer")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("article-viewer")
-    app.setDesktopFileName("article-viewer")
+    app.setDesktopFileName("org.articleviewer.ArticleViewer")
     _set_icon(app)
     window = MainWindow()
     window.open_paths(paths, pair=pair)
@@ -88,9 +88,10 @@ def _set_icon(app) -> None:
         from viewer.app_resources import resource_path
     except ImportError:
         return
-    icon_path = resource_path("icons/article-viewer.svg")
-    if icon_path.exists():
-        app.setWindowIcon(QIcon(str(icon_path)))
+    try:
+        app.setWindowIcon(QIcon(str(resource_path("icons/article-viewer.svg"))))
+    except FileNotFoundError:
+        pass  # a window without its icon still works
 
 
 def _screenshot(app, window, out: Path, pair) -> int:
