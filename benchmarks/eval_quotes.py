@@ -1,0 +1,201 @@
+"""Score the quote finder and speaker attribution against hand annotations; check the seeds' clusters.
+
+    .venv/bin/python benchmarks/eval_quotes.py [--corpus /work/shared/corpora/bbc] [--rebuild]
+
+The annotations live in tests/data/quotes/: ``bbc_annotations_src.txt`` (written by hand: kind,
+speaker, first and last words of each quoted span) is resolved to offsets in
+``bbc_annotations.json`` (``--rebuild``), which needs the corpus only to be rebuilt.
+Quote F1 counts speech quotes: a found quote matches an annotated one when their spans overlap
+by at least half of the longer. Speaker accuracy is over matched speech quotes with an
+annotated speaker.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from viewer.core.articles import load_article  # noqa: E402
+from viewer.core.quote_clusters import cluster_quotes  # noqa: E402
+from viewer.core.quotes import find_quotes  # noqa: E402
+
+DATA = ROOT / "tests" / "data" / "quotes"
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "bbc"
+
+
+def parse_source(path: Path) -> list[dict]:
+    articles: list[dict] = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("@"):
+            articles.append({"path": line[1:].strip(), "quotes": []})
+            continue
+        kind, speaker, span = (part.strip() for part in line.split("|", 2))
+        first, _, last = span.partition(" ... ")
+        articles[-1]["quotes"].append({"kind": kind, "speaker": None if speaker == "-" else speaker,
+                                       "first": first, "last": last})
+    return articles
+
+
+def resolve(articles: list[dict], corpus: Path) -> list[dict]:
+    """Turn first/last words into offsets in the article text (as the app loads it)."""
+    out = []
+    for entry in articles:
+        text = load_article(corpus / entry["path"]).text
+        cursor = 0
+        quotes = []
+        for q in entry["quotes"]:
+            start = text.find(q["first"], cursor)
+            if start < 0:
+                raise SystemExit(f"{entry['path']}: cannot find {q['first']!r}")
+            end = text.find(q["last"], start)
+            if end < 0:
+                raise SystemExit(f"{entry['path']}: cannot find {q['last']!r}")
+            end += len(q["last"])
+            quotes.append({"start": start, "end": end, "text": text[start:end], "kind": q["kind"],
+                           "speaker": q["speaker"]})
+            cursor = start + 1
+        out.append({"path": entry["path"], "sha256": load_article(corpus / entry["path"]).sha256, "quotes": quotes})
+    return out
+
+
+def overlap_match(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    return inter > 0 and inter >= 0.5 * max(a[1] - a[0], b[1] - b[0])
+
+
+def _tokens(name: str) -> set[str]:
+    return {t.strip(".,'\u2019").casefold() for t in name.replace("-", " ").split()} - {"the", "a", "an", "of"}
+
+
+def same_speaker(found: str | None, gold: str) -> bool:
+    if not found:
+        return False
+    f, g = _tokens(found), _tokens(gold)
+    if not f or not g:
+        return False
+    return f <= g or g <= f or found.split()[-1].casefold() == gold.split()[-1].casefold()
+
+
+def score(gold_articles: list[dict], corpus: Path, verbose: bool = False) -> dict:
+    tp = fp = fn = 0
+    speaker_total = speaker_right = 0
+    for entry in gold_articles:
+        article = load_article(corpus / entry["path"])
+        found = [q for q in find_quotes(article.text, article.path) if q.kind == "speech"]
+        gold_speech = [g for g in entry["quotes"] if g["kind"] == "speech"]
+        gold_any = entry["quotes"]
+        used: set[int] = set()
+        for g in gold_speech:
+            match = next((i for i, q in enumerate(found) if i not in used
+                          and overlap_match((q.start, q.end), (g["start"], g["end"]))), None)
+            if match is None:
+                fn += 1
+                if verbose:
+                    print(f"  MISS {entry['path']}: {g['text'][:70]!r}")
+                continue
+            used.add(match)
+            tp += 1
+            if g["speaker"]:
+                speaker_total += 1
+                if same_speaker(found[match].speaker, g["speaker"]):
+                    speaker_right += 1
+                elif verbose:
+                    print(f"  SPEAKER {entry['path']}: {found[match].speaker!r} != {g['speaker']!r} "
+                          f"for {g['text'][:50]!r}")
+        for i, q in enumerate(found):
+            if i in used:
+                continue
+            # A speech detection over an annotated scare quote is a kind error, not a phantom quote.
+            if any(overlap_match((q.start, q.end), (g["start"], g["end"])) for g in gold_any):
+                fp += 1
+                if verbose:
+                    print(f"  KIND {entry['path']}: {q.text[:60]!r} (annotated scare)")
+            else:
+                fp += 1
+                if verbose:
+                    print(f"  EXTRA {entry['path']}: {q.text[:70]!r}")
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"articles": len(gold_articles), "gold_speech": tp + fn, "found_speech": tp + fp,
+            "precision": precision, "recall": recall, "f1": f1,
+            "speaker_accuracy": speaker_right / speaker_total if speaker_total else 0.0,
+            "speaker_checked": speaker_total}
+
+
+def seeds_check(seeds: Path, expected_path: Path, verbose: bool = False) -> dict:
+    """Link precision/recall of the seeds' clusters against the hand-made expected clusters."""
+    expected = json.loads(expected_path.read_text(encoding="utf-8"))
+    quotes = []
+    for path in sorted(seeds.glob("*.txt")):
+        article = load_article(path)
+        quotes.extend(find_quotes(article.text, path.name))
+    clusters = cluster_quotes(quotes)
+
+    def key(article: str, text: str) -> tuple[str, str] | None:
+        for q in quotes:
+            if q.article == article and (text in q.text or q.text in text):
+                return (q.article, q.text)
+        return None
+
+    gold_links: set[frozenset] = set()
+    for group in expected["clusters"]:
+        members = [key(m["article"], m["text"]) for m in group["quotes"]]
+        members = [m if m else ("missing", str(i)) for i, m in enumerate(members)]
+        for i in range(len(members)):
+            for j in range(i + 1, len(members)):
+                if members[i][0] != members[j][0]:
+                    gold_links.add(frozenset((members[i], members[j])))
+    found_links: set[frozenset] = set()
+    for cluster in clusters:
+        members = [(q.article, q.text) for q in cluster.quotes]
+        for i in range(len(members)):
+            for j in range(i + 1, len(members)):
+                if members[i][0] != members[j][0]:
+                    found_links.add(frozenset((members[i], members[j])))
+    right = gold_links & found_links
+    if verbose:
+        for link in sorted(gold_links - found_links, key=str):
+            print("  MISSED LINK", [t[:40] for _, t in link])
+        for link in sorted(found_links - gold_links, key=str):
+            print("  EXTRA LINK", [t[:40] for _, t in link])
+    return {"clusters": len(clusters), "gold_links": len(gold_links), "found_links": len(found_links),
+            "link_recall": len(right) / len(gold_links) if gold_links else 0.0,
+            "link_precision": len(right) / len(found_links) if found_links else 0.0}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--rebuild", action="store_true", help="re-resolve the annotation source to offsets")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args()
+    seeds = ROOT / "seeds"
+    if (DATA / "seed_clusters.json").exists() and seeds.is_dir():
+        result = seeds_check(seeds, DATA / "seed_clusters.json", args.verbose)
+        print("seeds clusters: " + ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
+                                             for k, v in result.items()))
+    if not args.corpus.is_dir():
+        print(f"BBC corpus not found at {args.corpus}; skipping the quote and speaker scores")
+        return 0
+    gold_file = DATA / "bbc_annotations.json"
+    if args.rebuild or not gold_file.exists():
+        gold = resolve(parse_source(DATA / "bbc_annotations_src.txt"), args.corpus)
+        gold_file.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    result = score(gold, args.corpus, args.verbose)
+    print("bbc sample: " + ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
+                                       for k, v in result.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,36 @@
+"""``quotes PATH ... --json``: every direct quotation, its speaker, and the quotations articles share."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from viewer.cli import load_inputs
+from viewer.core.quote_clusters import quotes_report
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    parser.add_argument("--json", action="store_true", help="write the JSON document (the default output too)")
+
+
+def run(args: argparse.Namespace) -> int:
+    articles = load_inputs(args.paths, minimum=1)
+    report = quotes_report(articles)
+    if args.json:
+        json.dump(report, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    # A readable summary for a terminal: clusters first, then each article's quotes.
+    out = sys.stdout
+    by_id = {q["id"]: q for q in report["quotes"]}
+    for cluster in report["clusters"]:
+        articles_in = len({by_id[q]["article"] for q in cluster["quotes"]})
+        speaker = cluster["speaker"] or "?"
+        out.write(f"{cluster['id']}  {speaker}: \u201c{cluster['label']}\u201d ({articles_in} articles)\n")
+    for quote in report["quotes"]:
+        text = " ".join(quote["text"].split())
+        out.write(f"{quote['id']}  {quote['article']}:{quote['start']}-{quote['end']} [{quote['kind']}] "
+                  f"{quote['speaker'] or '?'}: \u201c{text[:100]}\u201d\n")
+    return 0

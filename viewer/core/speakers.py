@@ -1,0 +1,473 @@
+"""Who said each quotation: reporting verbs, names, pronouns, descriptions and organisations.
+
+Rules only, no model: news prose states its speakers in a handful of shapes ("X said",
+"said X", "X told Y that", "according to X", "the 25-year-old said") and, when it does not,
+the quote belongs to the last person speaking. Names are reported in full as first
+introduced ("Ms Hewitt" -> "Patricia Hewitt"), honorifics dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+REPORTING_VERBS = (
+    "said says say saying told tells tell added adds warned warns warning explained explains stated states "
+    "insisted insists argued argues claimed claims noted notes continued continues admitted admits "
+    "acknowledged acknowledges commented comments remarked remarks replied replies responded responds "
+    "stressed stresses suggested suggests urged urges wrote writes asked asks announced announces "
+    "declared declares conceded concedes predicted predicts believes believed thinks thought agreed agrees "
+    "confirmed confirms revealed reveals observed maintained maintains complained complains joked jokes "
+    "concluded concludes recalled recalls vowed vows promised promises cautioned cautions contended "
+    "emphasised emphasized emphasises emphasizes underlined underscored advised advises "
+    "told reported reports described describes called calls insisted boasted boasts pleaded "
+    "demanded demands feared fears hoped hopes indicated indicates mused quipped shouted screamed "
+    "assured assures blasted slammed countered retorted reiterated repeated estimated estimates "
+    "accepted accepts denied denies"
+).split()
+# Verbs that take a quote without "that": "he called it 'madness'", "X described Y as 'Z'".
+_WEAK_VERBS = {"called", "calls", "described", "describes", "believes", "believed", "thinks", "thought",
+               "hoped", "hopes", "feared", "fears", "accepted", "accepts", "denied", "denies", "estimated",
+               "estimates", "reported", "reports", "indicated", "indicates"}
+_VERB_SET = set(REPORTING_VERBS)
+_VERB_ALT = "|".join(sorted(_VERB_SET, key=len, reverse=True)) + r"|went\s+on|pointed\s+out|according\s+to"
+
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
+              "rev", "baroness", "baron", "mme", "m", "herr", "frau", "senor", "señor", "sr", "sra", "st"}
+TITLES = set(
+    "president vice prime minister chancellor secretary senator governor mayor chairman chairwoman chair "
+    "chief executive officer director spokesman spokeswoman spokesperson adviser advisor leader boss "
+    "manager coach captain king queen prince princess pope general colonel commissioner ambassador "
+    "deputy head founder analyst economist editor judge justice attorney foreign home finance trade "
+    "national security defence defense interior health education culture state shadow former new "
+    "acting assistant managing vice-president mp mep rep representative congressman congresswoman "
+    "speaker treasurer governor-general premier first lady agent striker midfielder defender goalkeeper "
+    "singer actor actress star player skipper veteran boss owner counsel professor".split()
+)
+NATIONALITIES = set(
+    "us uk eu un american british english scottish welsh irish french german russian ukrainian chinese "
+    "japanese indian italian spanish portuguese dutch belgian swiss swedish norwegian danish finnish polish "
+    "greek turkish israeli palestinian iranian iraqi syrian egyptian saudi afghan pakistani australian "
+    "canadian mexican brazilian argentine argentinian south north korean african european asian nigerian "
+    "kenyan austrian hungarian czech romanian bulgarian serbian croatian lebanese jordanian "
+    "zimbabwean new western eastern labour tory conservative liberal democrat republican democratic".split()
+)
+_ORG_WORDS = set(
+    "house office ministry department government council commission committee agency bank group company "
+    "corporation corp inc ltd plc co association union party federation league club fc institute "
+    "university college board authority service services news times post journal press reuters "
+    "kremlin elysee palace parliament congress senate assembly court police army navy fund trust "
+    "organisation organization foundation network channel airlines airways motors industries "
+    "executive commons lords treasury downing cabinet tribunal exchange society centre center championships "
+    "championship cup games awards festival olympics open league agreement act".split()
+)
+_PRONOUNS = {"he", "she", "him", "her"}
+_PLURAL_PRONOUNS = {"they", "we", "i", "you", "it"}
+_DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "one", "another"}
+_NOT_SUBJECT_START = {"in", "on", "at", "that", "last", "yesterday", "today", "earlier", "later", "this",
+                      "it", "there", "to", "of", "for", "with", "by", "from", "after", "before", "when",
+                      "while", "as", "and", "but", "so", "if", "then", "also", "recently", "previously",
+                      "was", "is", "would", "will", "could", "may", "might", "had", "has", "have", "not"}
+
+_TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f0-9][\w'\u2019.\-]*|[,;:()]")
+_NAME_WORD = r"[A-Z\u00c0-\u00de](?:[a-z]{0,2}\.|[\w\u00c0-\u024f'\u2019\-]*)"
+_PARTICLE = r"(?:de|du|da|van|von|der|den|bin|al|le|la|del|di|dos|el|ter|ten)"
+# A run of capitalised words on one line ("Subir Raha", "Jean-Claude de la Tour"), never across a sentence end.
+_CAP_RUN = re.compile(r"\b" + _NAME_WORD + r"(?:[ \t\u00a0]+(?:" + _PARTICLE + r"[ \t\u00a0]+)*" + _NAME_WORD + r")*")
+_FUNCTION_WORDS = set(
+    "but and however meanwhile earlier later when if as in on at after before ahead then so yet while although "
+    "speaking last this that since despite for from with without under over of to by during now also both "
+    "even only instead asked writing".split()
+)
+_AGE = re.compile(r"\b(?:the\s+)?(\d{1,3})-year-old\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")
+
+
+class SpanLike(Protocol):
+    kind: str
+    start: int
+    end: int
+    continues: bool
+    open_mark: int
+    close_mark: int
+
+
+@dataclass
+class _Attribution:
+    speaker: str | None
+    person: bool
+    by_verb: bool  # a reporting verb in the quote's own sentence names the speaker
+
+
+def _described(phrase: str) -> str:
+    """An unnamed speaker as the text describes it: "a BaFin spokeswoman" -> "BaFin spokeswoman"."""
+    words = [w for w in phrase.split() if w.casefold() not in _DETERMINERS]
+    return _clean(" ".join(words))
+
+
+def _clean(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip(" ,.;:'\u2019\"")
+    return re.sub(r"['\u2019]s$", "", name)
+
+
+class _NameBook:
+    """Full names as the article first introduces them, for resolving 'Ms Hewitt' and 'Macron'."""
+
+    def __init__(self, text: str) -> None:
+        self.full: dict[str, str] = {}  # surname (casefolded) -> first full name
+        self.orgs: set[str] = set()
+        for match in _CAP_RUN.finditer(text):
+            words = _split_name(match.group())
+            if not words:
+                continue
+            if _is_org(words):
+                self.orgs.add(" ".join(words).casefold())
+                continue
+            person = [w for w in _strip_titles(words) if w.casefold().rstrip(".") not in HONORIFICS]
+            if (2 <= len(person) <= 4 and person[-1].casefold() not in self.full
+                    and all(w.casefold() not in _ORG_WORDS for w in person)):
+                self.full[person[-1].casefold()] = " ".join(person)
+
+    def resolve(self, words: list[str]) -> str:
+        """Honorifics dropped, a surname alone completed to the full name first given."""
+        stripped = [w for w in words if w.casefold().rstrip(".") not in HONORIFICS]
+        if not stripped:
+            return " ".join(words)
+        if len(stripped) == 1:
+            full = self.full.get(stripped[0].casefold())
+            if full:
+                return full
+        elif len(stripped) >= 2 and len(words) != len(stripped):
+            full = self.full.get(stripped[-1].casefold())
+            if full and full.split()[0] == stripped[0]:
+                return full
+        return " ".join(stripped)
+
+
+def _split_name(run: str) -> list[str]:
+    # "ONGC's Mr Raha" -> "Mr Raha": a possessive belongs to the owner, not the speaker.
+    run = re.split(r"['\u2019]s\s+", run.strip())[-1]
+    words = [re.sub(r"['\u2019]s?$", "", w.rstrip(",")) for w in run.split() if w]
+    while words and words[0].casefold() in _FUNCTION_WORDS:
+        words.pop(0)
+    return [w for w in words if w]
+
+
+def _is_org(words: list[str]) -> bool:
+    folded = [w.casefold().rstrip(".") for w in words]
+    if folded and folded[-1] in _ORG_WORDS:
+        return True
+    # All capitals (ONGC, BBC) is an organisation's acronym, not a person.
+    return len(words) == 1 and words[0].isupper() and len(words[0]) > 1
+
+
+def _strip_titles(words: list[str]) -> list[str]:
+    out = list(words)
+    while len(out) > 1 and (out[0].casefold() in TITLES or out[0].casefold() in NATIONALITIES
+                            or out[0].casefold() in _DETERMINERS or out[0].casefold() in _FUNCTION_WORDS):
+        out.pop(0)
+    return out
+
+
+def _name_in(phrase: str) -> list[str] | None:
+    """The last proper name in a subject phrase, or None when it holds none."""
+    best: list[str] | None = None
+    for match in _CAP_RUN.finditer(phrase):
+        words = _split_name(match.group())
+        words = [w for w in words if w.casefold() not in _DETERMINERS or w[0].isupper() and w.casefold() not in
+                 _DETERMINERS]
+        words = [w for w in words if w.casefold() not in _DETERMINERS]
+        if not words:
+            continue
+        core = _strip_titles(words)
+        if len(core) == 1 and (core[0].casefold() in TITLES or core[0].casefold() in NATIONALITIES):
+            continue  # "French President" alone is a description, not a name
+        if core[0].casefold() in _PRONOUNS | _PLURAL_PRONOUNS:
+            continue
+        best = core if not _is_org(words) else [w for w in words if w.casefold() not in _DETERMINERS]
+    return best
+
+
+class _Resolver:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.book = _NameBook(text)
+        self.last_person: str | None = None
+        self.last_person_at = -1
+        self.last_org: str | None = None
+
+    def speaker_from_phrase(self, phrase: str, at: int) -> tuple[str | None, bool]:
+        """A subject phrase ("he", "Ms Hewitt", "the French president") to (speaker, is_person)."""
+        phrase = phrase.strip(" ,;:\u2014\u2013-")
+        if not phrase:
+            return None, False
+        if "," in phrase:
+            phrase = phrase.split(",")[0]  # "Joseph Dias, general secretary of ..."
+        words = phrase.split()
+        if not words:
+            return None, False
+        first = words[0].casefold()
+        if first in _PRONOUNS:
+            return self._antecedent(at), True
+        if first in _PLURAL_PRONOUNS and len(words) == 1:
+            return None, False
+        name = _name_in(phrase)
+        if name:
+            if _is_org(name):
+                org = " ".join(w for w in name if w.casefold() != "the")
+                return _clean(org), False
+            return _clean(self.book.resolve(name)), True
+        return self._description(phrase, at)
+
+    def _description(self, phrase: str, at: int) -> tuple[str | None, bool]:
+        before = self.text[:at]
+        age = _AGE.search(phrase)
+        if age:
+            years = age.group(1)
+            found = None
+            for m in re.finditer(r"([A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)+),\s+" + years + r"\b", before):
+                found = m.group(1)
+            for m in re.finditer(years + r"-year-old\s+(?:[a-z]+\s+){0,3}"
+                                 r"([A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)+)", before):
+                found = m.group(1)
+            if found:
+                return _clean(self.book.resolve(_strip_titles(found.split()))), True
+            return self._antecedent(at), True
+        words = [w.casefold() for w in re.findall(r"[\w\-]+", phrase)]
+        words = [w for w in words if w not in _DETERMINERS]
+        if not words:
+            return None, False
+        head = words[-1]
+        if head in {"company", "firm", "group", "bank", "club", "government", "ministry", "department",
+                    "agency", "retailer", "airline", "carrier", "operator", "maker", "giant", "statement",
+                    "organisation", "organization", "union", "party", "body", "regulator", "watchdog"}:
+            return self.last_org, False
+        if head in TITLES or head in {"official", "source", "woman", "man", "spokesperson", "insider"}:
+            # "the French president": the nearest earlier "President Emmanuel Macron" or "Macron, the president".
+            pattern = re.compile(
+                r"\b(?i:" + re.escape(head) + r")\s+((?:[A-Z][\w'\u2019\-]+\s+){0,2}[A-Z][\w'\u2019\-]+)"
+                r"|([A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)+),\s+(?:the\s+|a\s+)?[\w\s\-']{0,40}?\b(?i:"
+                + re.escape(head) + r")\b",
+            )
+            found = None
+            for m in pattern.finditer(before):
+                found = m.group(1) or m.group(2)
+            if found and found.split()[0][0].isupper():
+                name = _strip_titles(found.split())
+                if not _is_org(name) and name[0].casefold() not in TITLES:
+                    return _clean(self.book.resolve(name)), True
+            if head in {"official", "source", "spokesman", "spokeswoman", "spokesperson", "analyst", "economist",
+                        "insider"}:
+                return _described(phrase), False
+            # "the French leader": the nearest earlier "French ... Emmanuel Macron".
+            for word in reversed(words[:-1]):
+                found = None
+                for m in re.finditer(r"\b(?i:" + re.escape(word) + r")\s+(?:[a-z]+\s+){0,3}"
+                                     r"((?:[A-Z][\w\-]+[ \t]+){1,3}[A-Z][\w\-]+)\b", before):
+                    found = m.group(1)
+                if found:
+                    name = _strip_titles(found.split())
+                    if not _is_org(name) and name[0].casefold() not in TITLES:
+                        return _clean(self.book.resolve(name)), True
+            return self._antecedent(at), True
+        return None, False
+
+    def _antecedent(self, at: int) -> str | None:
+        """Whom "he" or "the 28-year-old" means: the later of the last speaker and the last person
+        opening a sentence."""
+        subject, subject_at = self._last_subject(at)
+        if subject and subject_at > self.last_person_at:
+            return subject
+        return self.last_person or subject
+
+    def _last_subject(self, at: int) -> tuple[str | None, int]:
+        best, best_at = None, -1
+        starts = [0] + [m.end() for m in _SENTENCE_END.finditer(self.text, 0, at)]
+        starts += [m.end() for m in re.finditer(r"\n", self.text[:at])]
+        for start in sorted(set(starts)):
+            opening = self.text[start:min(at, start + 80)]
+            opening = " ".join(opening.split()[:7])
+            for match in _CAP_RUN.finditer(opening):
+                words = _strip_titles(_split_name(match.group()))
+                if not words or _is_org(words) or words[0].casefold() in _PRONOUNS | _PLURAL_PRONOUNS:
+                    continue
+                known = words[-1].casefold() in self.book.full
+                if known:
+                    best, best_at = self.book.resolve(words), start
+                    break
+        return best, best_at
+
+    def _last_named_person(self, at: int) -> str | None:
+        best = None
+        for match in _CAP_RUN.finditer(self.text, 0, at):
+            words = _split_name(match.group())
+            core = _strip_titles([w for w in words if w.casefold() not in _DETERMINERS]) if words else []
+            if len(core) >= 2 and not _is_org(core) and core[-1].casefold() in self.book.full:
+                best = self.book.full[core[-1].casefold()]
+        return best
+
+
+# Subject phrase: up to eight words, no sentence punctuation, ending right before the verb.
+_SUBJ = r"(?P<subj>(?:[\w'\u2019.\-]+,?\s+){0,11}?[\w'\u2019.\-]+),?"
+_ADVERBS = r"(?:(?:\w+ly|also|has|had|have|was|is|were|would|will|then|later|once|again|further|previously)\s+)*"
+_AFTER_SUBJ_VERB = re.compile(r"^[\s,;:\u2014\u2013-]*" + _SUBJ + r"\s+" + _ADVERBS + r"(?P<verb>" + _VERB_ALT + r")\b")
+_AFTER_VERB_SUBJ = re.compile(
+    r"^[\s,;:\u2014\u2013-]*(?P<verb>" + _VERB_ALT + r")\s+(?P<subj>[^,.;:!?\"\u201c\u201d()]{1,80})"
+)
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<subj>[^,.;:!?\"\u201c\u201d()]{1,80})", re.I)
+_BEFORE_VERB = re.compile(r"(?P<verb>\b(?:" + _VERB_ALT + r"))\b")
+
+
+def _clip_subject(subj: str) -> str:
+    """Cut an inverted subject ("said Marc Toutai, an economist") to the name part."""
+    subj = re.split(r"\s+(?:in|on|at|to|after|before|during|from|when|as|while|last|yesterday|that|who|which)\s+",
+                    subj)[0]
+    return subj.strip()
+
+
+def _sentence_start(text: str, floor: int, at: int) -> int:
+    start = floor
+    for m in _SENTENCE_END.finditer(text, floor, at):
+        start = m.end()
+    return start
+
+
+def _sentence_end(text: str, at: int, ceiling: int) -> int:
+    m = _SENTENCE_END.search(text, at, ceiling)
+    return m.start() + 1 if m else ceiling
+
+
+def attribute_speakers(text: str, spans: Sequence[SpanLike]) -> list[str | None]:
+    """The speaker of each quote span (None where the text never says)."""
+    return [a.speaker for a in _attribute(text, spans)]
+
+
+def attribute(text: str, spans: Sequence[SpanLike]) -> list[tuple[str | None, bool]]:
+    """(speaker, named by a reporting verb in the quote's own sentence) for each span."""
+    return [(a.speaker, a.by_verb) for a in _attribute(text, spans)]
+
+
+def _attribute(text: str, spans: Sequence[SpanLike]) -> list[_Attribution]:
+    resolver = _Resolver(text)
+    results: list[_Attribution] = []
+    marks = sorted((s.open_mark, s.close_mark if s.close_mark >= 0 else s.end) for s in spans)
+    for index, span in enumerate(spans):
+        line_start = text.rfind("\n", 0, span.open_mark) + 1
+        line_end = text.find("\n", span.end)
+        line_end = len(text) if line_end < 0 else line_end
+        prev_quote_end = max([b + 1 for a, b in marks if b < span.open_mark and b >= line_start], default=line_start)
+        next_quote_start = min([a for a, b in marks if a > span.end], default=line_end)
+        next_quote_start = min(next_quote_start, line_end)
+        after_from = (span.close_mark + 1) if span.close_mark >= 0 else span.end
+        after = ""
+        if after_from < next_quote_start:
+            after = text[after_from:_sentence_end(text, after_from, next_quote_start)]
+        sentence_from = _sentence_start(text, prev_quote_end, span.open_mark)
+        before = text[sentence_from:span.open_mark]
+        found = (_from_after(resolver, after, after_from, text[span.start:span.end])
+                 or _from_before(resolver, before, span.open_mark))
+        scare = getattr(span, "kind", "speech") == "scare"
+        if found is None:
+            speaker = None
+            previous = spans[index - 1] if index else None
+            same_sentence = (
+                previous is not None and previous.close_mark >= 0 and results[-1].speaker is not None
+                and not _SENTENCE_END.search(text, previous.close_mark, span.open_mark + 1)
+                and "\n" not in text[previous.close_mark:span.open_mark]
+            )
+            if same_sentence:
+                speaker = results[-1].speaker  # "X said "a", and "b"": one speaker for the sentence
+            elif not scare and (span.continues or _is_full_sentence(text, span)):
+                speaker = results[-1].speaker if results and results[-1].speaker else resolver.last_person
+            found = _Attribution(speaker, True, False)
+        if found.speaker and not scare:
+            if found.person:
+                resolver.last_person = found.speaker
+                resolver.last_person_at = span.open_mark
+            else:
+                resolver.last_org = found.speaker
+        results.append(found)
+    return results
+
+
+def _is_full_sentence(text: str, span: SpanLike) -> bool:
+    body = text[span.start:span.end]
+    return bool(body) and body[0].isupper() and len(body.split()) >= 3
+
+
+def _from_after(resolver: _Resolver, after: str, offset: int, quoted: str = "") -> _Attribution | None:
+    if not after.strip():
+        return None
+    if quoted.rstrip()[-1:] == "." and re.match(r"^\s+[A-Z]", after):
+        return None  # the quote ended its sentence: what follows is the next sentence, not an attribution
+    if not re.match(r"^[\s,;:.!?\u2014\u2013-]*[\w]", after):
+        return None
+    according = _ACCORDING.match(after.lstrip(" ,"))
+    if according:
+        speaker, person = resolver.speaker_from_phrase(_clip_subject(according.group("subj")), offset)
+        return _Attribution(speaker, person, True) if speaker else None
+    m = _AFTER_VERB_SUBJ.match(after)
+    if m and m.group("verb").casefold() not in _WEAK_VERBS:
+        subj = _clip_subject(m.group("subj"))
+        first = subj.split()[0].casefold() if subj.split() else ""
+        if subj and first not in _NOT_SUBJECT_START:
+            speaker, person = resolver.speaker_from_phrase(subj, offset)
+            if speaker:
+                return _Attribution(speaker, person, True)
+    m = _AFTER_SUBJ_VERB.match(after)
+    if m:
+        subj = m.group("subj")
+        first = subj.split()[0].casefold()
+        if first not in _NOT_SUBJECT_START or first == "it":
+            speaker, person = resolver.speaker_from_phrase(subj, offset)
+            if speaker:
+                return _Attribution(speaker, person, True)
+    according = _ACCORDING.search(after)
+    if according:
+        speaker, person = resolver.speaker_from_phrase(_clip_subject(according.group("subj")), offset)
+        if speaker:
+            return _Attribution(speaker, person, True)
+    return None
+
+
+def _from_before(resolver: _Resolver, before: str, offset: int) -> _Attribution | None:
+    if not before.strip():
+        return None
+    matches = list(_ACCORDING.finditer(before))
+    according = matches[-1] if matches else None
+    if according:
+        speaker, person = resolver.speaker_from_phrase(_clip_subject(according.group("subj")), offset)
+        if speaker:
+            return _Attribution(speaker, person, True)
+    verbs = list(_BEFORE_VERB.finditer(before))
+    for verb in reversed(verbs):
+        head = before[:verb.start()]
+        if verb.group("verb").casefold().startswith("according"):
+            continue
+        # "Macron, who is expected to ..., said": the subject opens the sentence.
+        if head.rstrip().endswith(","):
+            subject = re.match(r"\s*((?:[\w'\u2019.\-]+\s+){0,5}?[\w'\u2019.\-]+),", head)
+            subj = subject.group(1) if subject else ""
+        else:
+            words = re.findall(r"[\w'\u2019.\-]+", head)
+            # The subject is the noun phrase just before the verb, back to a clause boundary.
+            clause_break = r"[,;:()\u2014\u2013]|\b(?i:and|but|that|while|as|when|because|after|before|however)\b"
+            tail = re.split(clause_break, head)[-1]
+            words = re.findall(r"[\w'\u2019.\-]+", tail)
+            words = [w for w in words if w.casefold() not in {"has", "had", "have", "was", "also", "then",
+                                                             "would", "will", "later", "again"}
+                     and not (w.casefold().endswith("ly") and not w[0].isupper())]
+            subj = " ".join(words[-8:])
+        if not subj:
+            # "said Mr X that" inverted before the quote
+            inverted = re.match(r"\s+(?P<subj>[A-Z][^,.;:!?\"\u201c]{1,60})", before[verb.end():])
+            if inverted:
+                subj = _clip_subject(inverted.group("subj"))
+        if subj:
+            speaker, person = resolver.speaker_from_phrase(subj, offset)
+            if speaker:
+                # "called it 'madness'" names who used the words, not that they were reported speech.
+                return _Attribution(speaker, person, verb.group("verb").casefold() not in _WEAK_VERBS)
+    return None
