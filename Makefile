@@ -9,7 +9,7 @@ PIP := $(PY) -m pip --disable-pip-version-check -q
 QT_DEBS := libegl1 libgl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-3 fonts-dejavu-core
 X_DEBS := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0
 
-.PHONY: run test lint bench bench-align bench-corpus package clean system-deps system-deps-x screenshot
+.PHONY: run test lint bench bench-align bench-corpus eval-align package clean system-deps system-deps-x screenshot
 
 run: system-deps system-deps-x $(VENV)/.installed
 	$(PY) -m viewer $(ARGS)
@@ -49,6 +49,9 @@ bench-align: $(VENV)/.installed-test
 
 bench-corpus: $(VENV)/.installed-test
 	$(PY) benchmarks/bench_matrix.py
+
+eval-align: $(VENV)/.installed-test
+	$(PY) benchmarks/eval_align.py
 
 # The desktop build (packaging/README.md): validate the desktop entry and AppStream metainfo,
 # freeze the app with PyInstaller into dist/article-viewer/, then smoke-run the result.

@@ -20,18 +20,23 @@ class Cancelled(Exception):
 
 
 class _Relay(QObject):
-    done = Signal(int, object)
+    # Only plain numbers and text cross threads: results wait in a locked mailbox.
+    # (Python objects in queued signals have crashed PySide with refcount errors.)
+    done = Signal(int)
     failed = Signal(int, str)
     progress = Signal(int, int, int)
 
 
 class _Job(QRunnable):
-    def __init__(self, generation: int, fn: Callable[..., Any], relay: _Relay, cancel: threading.Event) -> None:
+    def __init__(self, generation: int, fn: Callable[..., Any], relay: _Relay, cancel: threading.Event,
+                 mailbox: dict[int, Any], lock: threading.Lock) -> None:
         super().__init__()
         self.generation = generation
         self.fn = fn
         self.relay = relay
         self.cancel = cancel
+        self.mailbox = mailbox
+        self.lock = lock
 
     def run(self) -> None:
         def report(done: int, total: int) -> None:
@@ -48,7 +53,9 @@ class _Job(QRunnable):
                 return
             self.relay.failed.emit(self.generation, f"{type(exc).__name__}: {exc}")
             return
-        self.relay.done.emit(self.generation, result)
+        with self.lock:
+            self.mailbox[self.generation] = result
+        self.relay.done.emit(self.generation)
 
 
 class LatestRunner(QObject):
@@ -71,6 +78,8 @@ class LatestRunner(QObject):
         self._key: Any = None
         self._cancel: threading.Event | None = None
         self._busy = False
+        self._mailbox: dict[int, Any] = {}
+        self._lock = threading.Lock()
 
     @property
     def busy(self) -> bool:
@@ -82,7 +91,7 @@ class LatestRunner(QObject):
         self._key = key
         self._cancel = threading.Event()
         self._set_busy(True)
-        self._pool.start(_Job(self._generation, fn, self._relay, self._cancel))
+        self._pool.start(_Job(self._generation, fn, self._relay, self._cancel, self._mailbox, self._lock))
 
     def cancel(self) -> None:
         """Stop the running job (if any); its result, if it still comes, is dropped."""
@@ -100,7 +109,9 @@ class LatestRunner(QObject):
             self._busy = busy
             self.busy_changed.emit(busy)
 
-    def _on_done(self, generation: int, result: object) -> None:
+    def _on_done(self, generation: int) -> None:
+        with self._lock:
+            result = self._mailbox.pop(generation, None)
         if generation == self._generation:
             self._cancel = None
             self._set_busy(False)

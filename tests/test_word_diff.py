@@ -1,0 +1,57 @@
+"""Word-level differences inside a passage (diff-match-patch in word mode)."""
+
+from __future__ import annotations
+
+from viewer.core.align import Passage, align_texts, passage_diff
+from viewer.core.normalize import normalize_word
+
+
+def _whole(a: str, b: str) -> Passage:
+    return Passage(0, len(a), 0, len(b), 1.0)
+
+
+def test_changed_words_are_whole_words_in_absolute_offsets():
+    a = "Intro. The army said the talks were useful."
+    b = "Other intro! The navy stated the talks were useful."
+    p = Passage(a.index("The"), len(a), b.index("The"), len(b), 0.8)
+    spans = passage_diff(a, b, p)
+    deleted = [a[s.a_start : s.a_end] for s in spans if s.op == "delete"]
+    inserted = [b[s.b_start : s.b_end] for s in spans if s.op == "insert"]
+    assert deleted == ["army said"] or sorted(deleted) == ["army", "said"]
+    assert inserted == ["navy stated"] or sorted(inserted) == ["navy", "stated"]
+    for s in spans:
+        if s.op == "delete":
+            assert s.b_start == s.b_end
+        elif s.op == "insert":
+            assert s.a_start == s.a_end
+        else:
+            words_a = a[s.a_start : s.a_end].split()
+            words_b = b[s.b_start : s.b_end].split()
+            assert [normalize_word(w.strip(".")) for w in words_a] == [normalize_word(w.strip(".")) for w in words_b]
+
+
+def test_spans_tile_both_stretches_in_order():
+    a = "He said \u201cwe will not back down\u201d on Monday, 😀 according to aides."
+    b = "He told reporters \"we will never back down\" on Monday according to two aides."
+    spans = passage_diff(a, b, _whole(a, b))
+    a_cursor = b_cursor = 0
+    for s in spans:
+        assert s.a_start == a_cursor and s.b_start == b_cursor
+        a_cursor, b_cursor = s.a_end, s.b_end
+    assert (a_cursor, b_cursor) == (len(a), len(b))
+
+
+def test_case_and_quote_style_are_not_changes():
+    a = "\u201cThe Minister\u2019s plan,\u201d she said."
+    b = "\"the minister's plan,\" she said."
+    assert [s.op for s in passage_diff(a, b, _whole(a, b))] == ["equal"]
+
+
+def test_diff_of_a_found_passage():
+    a = "Unrelated harbour news first.\n\nThe committee voted to approve the new harbour plan on Friday evening."
+    b = "Meadow tulips.\n\nThe committee voted to approve the harbour plan on Friday night, officials said."
+    (p,) = align_texts(a, b).passages
+    spans = passage_diff(a, b, p)
+    assert any(s.op == "delete" and a[s.a_start : s.a_end].strip() == "new" for s in spans)
+    assert all(p.a_start <= s.a_start <= s.a_end <= p.a_end for s in spans)
+    assert all(p.b_start <= s.b_start <= s.b_end <= p.b_end for s in spans)
