@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from argparse import Namespace
@@ -60,7 +61,7 @@ def run_app(args: Namespace) -> int:
     app.setOrganizationName("article-viewer")
     app.setDesktopFileName("org.articleviewer.ArticleViewer")
     _set_icon(app)
-    window = MainWindow()
+    window = MainWindow(db_path=getattr(args, "db", None))
     window.open_paths(paths, pair=pair)
     if args.screenshot:
         return _screenshot(app, window, Path(args.screenshot), pair)
@@ -88,10 +89,8 @@ def _set_icon(app) -> None:
         from viewer.app_resources import resource_path
     except ImportError:
         return
-    try:
+    with contextlib.suppress(FileNotFoundError):  # a window without its icon still works
         app.setWindowIcon(QIcon(str(resource_path("icons/article-viewer.svg"))))
-    except FileNotFoundError:
-        pass  # a window without its icon still works
 
 
 def _screenshot(app, window, out: Path, pair) -> int:
