@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtTest import QTest
-
 from qt_helpers import DATA, open_window, wait_idle
+
 from viewer.core.articles import bundled_seeds_dir
 from viewer.ui.passage_colors import passage_color
 
@@ -43,7 +43,7 @@ def test_navigation_keys_step_through_passages(qtbot):
     for pane, (start, end) in ((view.pane_a, (passage.a_start, passage.a_end)),
                                (view.pane_b, (passage.b_start, passage.b_end))):
         top, bottom = pane.y_range(start, end)
-        assert 0 <= top and bottom <= pane.viewport().height() + 1
+        assert top >= 0 and bottom <= pane.viewport().height() + 1
 
 
 def test_stepping_past_the_last_passage_stays_and_says_so(qtbot):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from qt_helpers import open_window, wait_idle
+
 from viewer.core.articles import bundled_seeds_dir
 from viewer.ui.quotes_panel import ClusterRole, QuoteRole
 
