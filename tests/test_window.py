@@ -96,11 +96,13 @@ def test_window_size_and_splitters_are_remembered(qtbot):
     window = open_window(qtbot, [bundled_seeds_dir()], size=(760, 560))
     window.pair_view.splitter.setSizes([150, 72, 300])
     sizes = window.pair_view.splitter.sizes()
+    size = (window.width(), window.height())
+    assert size != (1400, 880)  # not the first-run default
     window.close()
     again = MainWindow()
     qtbot.addWidget(again)
     again.show()
-    assert (again.width(), again.height()) == (760, 560)
+    assert (again.width(), again.height()) == size
     assert again.pair_view.splitter.sizes() == sizes
 
 
