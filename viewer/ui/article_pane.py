@@ -65,7 +65,7 @@ class ArticlePane(QTextEdit):
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMouseTracking(True)
-        self.setMinimumWidth(220)
+        self.setMinimumWidth(170)
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF(), 10.5))
         self.setFont(font)

@@ -61,6 +61,8 @@ class _Side(QWidget):
         self.details.setObjectName(f"details{name}")
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setStyleSheet("color: palette(mid);")
+        # A long file name must not widen the window: the label is cut instead.
+        self.details.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.pane = ArticlePane()
         self.pane.setObjectName(f"pane{name}")
         self.strip = OverviewStrip()
