@@ -236,4 +236,7 @@ def test_reordered_paragraphs_with_other_text_between_stay_separate():
         covered = min(holders[0].a_end, start + len(paragraph)) - max(holders[0].a_start, start)
         assert covered >= 0.75 * len(paragraph)
     assert "unrelated" not in " ".join(b[p.b_start:p.b_end] for p in alignment.passages)
+    # Verbatim paragraphs: no passage reaches into the next paragraph on either side.
+    assert all(p.score == 1.0 for p in alignment.passages)
+    assert all("\n" not in a[p.a_start:p.a_end].strip() for p in alignment.passages)
     assert found

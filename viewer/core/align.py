@@ -494,6 +494,44 @@ def _rebuild(runs: list[tuple[int, int, int, int]], pa: TextProfile, pb: TextPro
     return _Chain(a0, a1, b0, b1, runs, matched, anchored)
 
 
+WEAK_END_WORDS = 4  # a passage does not end on a run this short in another paragraph
+
+
+def _across_paragraph(run: tuple[int, int, int, int], other: tuple[int, int, int, int],
+                      profile: TextProfile, side: int) -> bool:
+    """A line break stands between two runs on one side (they lie in different paragraphs)."""
+    first, second = (run, other) if run[side] <= other[side] else (other, run)
+    if second[side] <= first[side + 1]:
+        return False
+    start = profile.tokens.ends[first[side + 1] - 1]
+    stop = profile.tokens.starts[second[side]]
+    return "\n" in profile.text[start:stop]
+
+
+def _trim_weak_ends(chain: _Chain, pa: TextProfile, pb: TextProfile) -> _Chain:
+    """Drop short runs dangling at a passage's ends in the next paragraph.
+
+    Gap tolerance lets a chain reach a few common words ("ahead of ... trip") past the
+    real end of a reused paragraph into the next one; a passage stops at the break then.
+    """
+    runs = list(chain.runs)
+    changed = True
+    while changed and len(runs) > 1:
+        changed = False
+        for side in (0, 2):  # A, then B
+            if len(runs) < 2:
+                break
+            ordered = sorted(runs, key=lambda r: (r[side], r[side + 1]))
+            for end, neighbour in ((ordered[0], ordered[1]), (ordered[-1], ordered[-2])):
+                short = end[1] - end[0] < WEAK_END_WORDS
+                if not short or end not in runs or len(runs) < 2:
+                    continue
+                if _across_paragraph(end, neighbour, pa, 0) or _across_paragraph(end, neighbour, pb, 2):
+                    runs.remove(end)
+                    changed = True
+    return chain if len(runs) == len(chain.runs) else _rebuild(runs, pa, pb)
+
+
 def _unclaimed(run: tuple[int, int, int, int], claimed_a: bytearray,
                claimed_b: bytearray) -> tuple[int, int, int, int] | None:
     """The longest stretch of a diagonal run free on both sides (None if under a seed)."""
@@ -611,6 +649,7 @@ def _align_ordered(
         poll()
         chains = [c for c in chains if c.matched >= FRAGMENT_WORDS]
         chains = _merge_fragments(chains, pa, pb, max(0, settings.max_gap))
+        chains = [_trim_weak_ends(chain, pa, pb) for chain in chains]
         for chain in chains:
             _extend_edges(chain, pa, pb)
         chains = [c for c in chains if _qualifies(c, settings)]
