@@ -66,9 +66,8 @@ def test_clicking_a_passage_brings_its_counterpart_into_view(qtbot):
     passage = view.passages[target]
     view.pane_a.center_on(passage.a_start)
     a_scroll = view.pane_a.verticalScrollBar().value()
-    top, bottom = view.pane_a.y_range(passage.a_start, passage.a_end)
     QTest.mouseClick(view.pane_a.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     QPoint(60, round(top) + 4))
+                     view.pane_a.point_of(passage.a_start + 2))
     assert view.current == target
     assert view.pane_a.verticalScrollBar().value() == a_scroll  # the clicked pane stays put
     b_top, b_bottom = view.pane_b.y_range(passage.b_start, passage.b_end)
@@ -203,8 +202,7 @@ def test_hovering_a_passage_highlights_the_pair(qtbot):
     view = window.pair_view
     passage = view.passages[0]
     view.pane_a.center_on(passage.a_start)
-    top, _ = view.pane_a.y_range(passage.a_start, passage.a_end)
-    QTest.mouseMove(view.pane_a.viewport(), QPoint(60, round(top) + 4))
+    QTest.mouseMove(view.pane_a.viewport(), view.pane_a.point_of(passage.a_start + 2))
     qtbot.waitUntil(lambda: view.hovered == 0, timeout=2000)
     assert view.band.hovered == 0
     assert any(h.start == passage.b_start for h in view.pane_b.layer("overlay"))

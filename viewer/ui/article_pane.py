@@ -161,6 +161,11 @@ class ArticlePane(QTextEdit):
         cursor.setPosition(min(self.offsets.to_qt(cp), self.document().characterCount() - 1))
         return self.cursorRect(cursor)
 
+    def point_of(self, cp: int) -> QPoint:
+        """A viewport point inside the character at a code point (for clicks and hovers)."""
+        rect = self._rect_at(cp)
+        return QPoint(rect.left() + 3, rect.center().y())
+
     def document_y(self, cp: int) -> float:
         """Y of a code point in document coordinates (independent of scrolling)."""
         return self._rect_at(cp).top() + self.verticalScrollBar().value()

@@ -31,12 +31,14 @@ from viewer.core.corpus_similarity import similarity_matrix
 from viewer.ui.alignment_settings import AlignmentSettingsBar
 from viewer.ui.article_table_model import ArticleFilterModel, ArticleTableModel
 from viewer.ui.background import LatestRunner
+from viewer.ui.corpus_wiring import install_corpus_view
 from viewer.ui.find_bar import FindBar
 from viewer.ui.pair_view import PairView
 from viewer.ui.passage_list_model import PassageIndexRole, PassageListModel
 from viewer.ui.quotes_panel import QuotesPanel
 from viewer.ui.settings import app_settings
 from viewer.ui.shortcuts import SHORTCUTS, key_sequences, shortcuts_html
+from viewer.ui.workspace_controller import install_quote_sets
 
 # Above this many articles the first pair is the first two, not the most similar
 # (ranking every pair is the corpus view's background job).
@@ -46,7 +48,7 @@ MAX_RANKED_ARTICLES = 200
 class MainWindow(QMainWindow):
     loadFinished = Signal()
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, db_path: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle("Article Viewer")
@@ -57,6 +59,7 @@ class MainWindow(QMainWindow):
         self.proxy = ArticleFilterModel(self)
         self.proxy.setSourceModel(self.model)
         self.problems: list = []
+        self._quotes_pending = False
         self._pending_pair: tuple[str, str] | None = None
         self._loader = LatestRunner(self)
         self._loader.finished.connect(self._on_loaded)
@@ -91,10 +94,14 @@ class MainWindow(QMainWindow):
         self.pair_view.statusChanged.connect(self._show_status)
         self.pair_view.currentChanged.connect(self._on_current_passage)
         self.pair_view.alignmentReady.connect(self._on_alignment_ready)
+        self.pair_view.alignmentReady.connect(self._start_quotes_when_idle)
+        self.pair_view.alignmentFailed.connect(lambda _message: self._start_quotes_when_idle())
         self.pair_view.pairChanged.connect(self._on_pair_changed)
         self.settings_bar.settingsChanged.connect(self.pair_view.set_settings)
         self.pair_view.set_settings(self.settings_bar.current())
         self._restore_state()
+        self.workspace = install_quote_sets(self, db_path)
+        self.corpus = install_corpus_view(self)
 
     # -- construction ------------------------------------------------------
     def _build_article_dock(self) -> None:
@@ -291,7 +298,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1400, 880)
-            self.resizeDocks([self.article_dock], [400], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.article_dock], [min(400, self.width() // 4)], Qt.Orientation.Horizontal)
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
@@ -378,8 +385,16 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Article Viewer - {count:,} articles" if count else "Article Viewer")
         if mode == "open" or self.pair_view.a is None:
             self._show_initial_pair()
-        self.quotes_panel.set_articles(self.model.articles)
+        # Quotes wait for the first pair's alignment: both are CPU-bound Python, and the
+        # pair on screen matters first.
+        self._quotes_pending = True
+        self._start_quotes_when_idle()
         self.loadFinished.emit()
+
+    def _start_quotes_when_idle(self) -> None:
+        if self._quotes_pending and not self._ranker.busy and not self.pair_view.busy:
+            self._quotes_pending = False
+            self.quotes_panel.set_articles(self.model.articles)
 
     def _show_problems(self) -> None:
         self.problem_list.clear()
