@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from viewer.core.spans import strip_span
+
 # Marks by the role their shape suggests; straight marks take their role from context.
 _DOUBLE_OPEN = "\u201c\u201e\u201f\u00ab"  # “ „ ‟ «
 _DOUBLE_CLOSE = "\u201d\u00bb"  # ” »
@@ -124,14 +126,6 @@ def _first_sentence_end(line: str, start: int) -> int:
     return match.start() + 1 if match else len(line)
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _pair_marks(
     line: str, base: int, marks: str, opens: str, closes: str, single: bool, reopens_next: bool,
     skip: list[tuple[int, int]],
@@ -189,7 +183,7 @@ def _pair_marks(
 
 
 def _span(line: str, base: int, open_at: int, close_at: int, single: bool, continues: bool, closed: bool) -> QuoteSpan:
-    start, end = _trim(line, open_at + 1, close_at)
+    start, end = strip_span(line, open_at + 1, close_at)
     end = min(end, start + MAX_QUOTE_CHARS)
     return QuoteSpan(
         start=base + start, end=base + end, continues=continues, double=not single,

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QColorDialog, QDialog, QDockWidget, QFileDialog, Q
 
 from viewer.core.articles import Article, ArticleError, load_article
 from viewer.core.csv_export import csv_rows, write_csv
+from viewer.core.spans import strip_span
 from viewer.core.workspace import (
     Edit,
     NewOccurrence,
@@ -539,14 +540,6 @@ class WorkspaceController(QObject):
                 return side
         return None
 
-    @staticmethod
-    def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        return start, end
-
     def counterpart(self, side: str, start: int, end: int) -> tuple[int, int] | None:
         """The same words in the other pane, when the range lies in a shared passage."""
         view = self.window.pair_view
@@ -587,7 +580,7 @@ class WorkspaceController(QObject):
             self._status("Select the words of a quote in one of the panes first, then Tag Quote (Ctrl+T)")
             return None
         article = pane.article
-        start, end = self._trim(article.text, *selection)
+        start, end = strip_span(article.text, *selection)
         if start >= end:
             self._status("The selection holds no words to tag")
             return None

@@ -1,0 +1,12 @@
+"""Small helpers on ``[start, end)`` code-point spans of a text."""
+
+from __future__ import annotations
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the white space at either end (empty spans stay where they are)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
