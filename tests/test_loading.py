@@ -197,9 +197,12 @@ def test_folder_expansion_is_recursive_sorted_and_filtered(tmp_path):
     (tmp_path / "b" / "d.html").write_text("<p>delta</p>")
     (tmp_path / "b" / "e.pdf").write_bytes(b"%PDF")
     (tmp_path / ".hidden.txt").write_text("hidden")
+    (tmp_path / "README.TXT").write_text("About this data set")
     files, problems = expand_paths([tmp_path])
     assert [p.relative_to(tmp_path).as_posix() for p in files] == ["a.txt", "b/c.md", "b/d.html"]
     assert problems == []
+    # A README named on its own is still read: only folder expansion passes it over.
+    assert expand_paths([tmp_path / "README.TXT"])[0] == [tmp_path / "README.TXT"]
 
 
 def test_folder_without_articles_is_a_problem(tmp_path):

@@ -63,8 +63,14 @@ def bundled_seeds_dir() -> Path:
     raise FileNotFoundError("the bundled seed articles are missing from this installation")
 
 
+# A data folder's own notes are not articles (the BBC corpus ships a README.TXT).
+_NOT_ARTICLES = {"readme", "license", "licence", "copying", "changelog", "notice", "authors"}
+
+
 def _is_article_file(path: Path) -> bool:
-    return path.suffix.lower() in ARTICLE_SUFFIXES and not path.name.startswith(".")
+    """An article found in a folder: a known suffix, not hidden, not the folder's README."""
+    return (path.suffix.lower() in ARTICLE_SUFFIXES and not path.name.startswith(".")
+            and path.stem.lower() not in _NOT_ARTICLES)
 
 
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[ArticleError]]:
