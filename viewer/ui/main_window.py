@@ -99,9 +99,10 @@ class MainWindow(QMainWindow):
         self.pair_view.pairChanged.connect(self._on_pair_changed)
         self.settings_bar.settingsChanged.connect(self.pair_view.set_settings)
         self.pair_view.set_settings(self.settings_bar.current())
-        self._restore_state()
         self.workspace = install_quote_sets(self, db_path)
         self.corpus = install_corpus_view(self)
+        # Last, so that the docks the quote sets and the corpus view add are restored too.
+        self._restore_state()
 
     # -- construction ------------------------------------------------------
     def _build_article_dock(self) -> None:
