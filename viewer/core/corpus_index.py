@@ -329,16 +329,7 @@ def candidate_rows(
     The same pairs as ``corpus_similarity.candidate_pairs``, built row by row so no single
     call sorts a million pairs while holding the interpreter (the window must stay live).
     """
-    index: dict[tuple[int, ...], list[int]] = {}
-    for number, profile in enumerate(profiles):
-        if poll is not None and not number % 64:
-            poll()
-        for shingle in profile.anchor_shingles():
-            holders = index.get(shingle)
-            if holders is None:
-                index[shingle] = [number]
-            else:
-                holders.append(number)
+    index = _similarity_module.shingle_holders(profiles, poll)
     rows: list[set[int]] = [set() for _ in profiles]
     for count, holders in enumerate(index.values()):
         if poll is not None and not count & 0x3FFF:

@@ -15,18 +15,27 @@ from collections.abc import Callable, Sequence
 from viewer.core.align import DEFAULT_SETTINGS, AlignSettings, Cancelled, TextProfile, align_profiles, profile_text
 
 
-def candidate_pairs(profiles: Sequence[TextProfile]) -> list[tuple[int, int]]:
-    """Pairs ``(i, j)``, ``i < j``, that share at least one anchor shingle."""
+def shingle_holders(
+    profiles: Sequence[TextProfile], poll: Callable[[], None] | None = None
+) -> dict[tuple[int, ...], list[int]]:
+    """The inverted index: each anchor shingle -> the texts holding it, in order."""
     index: dict[tuple[int, ...], list[int]] = {}
     for number, profile in enumerate(profiles):
+        if poll is not None and not number % 64:
+            poll()
         for shingle in profile.anchor_shingles():
             holders = index.get(shingle)
             if holders is None:
                 index[shingle] = [number]
             else:
                 holders.append(number)
+    return index
+
+
+def candidate_pairs(profiles: Sequence[TextProfile]) -> list[tuple[int, int]]:
+    """Pairs ``(i, j)``, ``i < j``, that share at least one anchor shingle."""
     pairs: set[tuple[int, int]] = set()
-    for holders in index.values():
+    for holders in shingle_holders(profiles).values():
         if len(holders) > 1:
             for position, first in enumerate(holders):
                 for second in holders[position + 1 :]:
