@@ -9,7 +9,7 @@ PIP := $(PY) -m pip --disable-pip-version-check -q
 QT_DEBS := libegl1 libgl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-3 fonts-dejavu-core
 X_DEBS := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0
 
-.PHONY: run test lint bench bench-align bench-corpus eval-align package clean system-deps system-deps-x screenshot
+.PHONY: run test lint bench bench-align bench-corpus bench-index bench-quotes bench-gui eval-align package clean system-deps system-deps-x screenshot
 
 run: system-deps system-deps-x $(VENV)/.installed
 	$(PY) -m viewer $(ARGS)
@@ -42,7 +42,16 @@ $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
 	$(PIP) install -e '.[test]'
 	@touch $@ $(VENV)/.installed
 
-bench: bench-align bench-corpus
+bench: bench-align bench-corpus bench-index bench-quotes bench-gui
+
+bench-index: $(VENV)/.installed-test
+	$(PY) benchmarks/bench_corpus.py
+
+bench-quotes: $(VENV)/.installed-test
+	$(PY) benchmarks/bench_quotes.py
+
+bench-gui: system-deps $(VENV)/.installed-test
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_pair_switch.py
 
 bench-align: $(VENV)/.installed-test
 	$(PY) benchmarks/bench_align.py

@@ -55,3 +55,14 @@ def test_diff_of_a_found_passage():
     assert any(s.op == "delete" and a[s.a_start : s.a_end].strip() == "new" for s in spans)
     assert all(p.a_start <= s.a_start <= s.a_end <= p.a_end for s in spans)
     assert all(p.b_start <= s.b_start <= s.b_end <= p.b_end for s in spans)
+
+
+def test_reordered_sentences_mark_only_the_words_the_other_side_lacks():
+    a = "The leaders backed Ukraine's sovereignty. They also discussed deterrence efforts on the border."
+    b = "They discussed deterrence efforts on the border, and backed Ukraine's sovereignty and integrity."
+    passage = Passage(0, len(a), 0, len(b), 0.8)
+    spans = passage_diff(a, b, passage)
+    deleted = [a[s.a_start:s.a_end] for s in spans if s.op == "delete"]
+    inserted = [b[s.b_start:s.b_end] for s in spans if s.op == "insert"]
+    assert deleted == ["leaders", "also"]  # "The" is in B too ("the border")
+    assert inserted == ["and", "and integrity"]

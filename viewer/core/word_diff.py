@@ -98,6 +98,54 @@ def diff_ranges(a: str, a_start: int, a_end: int, b: str, b_start: int, b_end: i
     return spans
 
 
+# Below this share of words kept in order, a passage's parts were reordered (sentences
+# swapped): an in-order diff would mark every word, so words are compared as a bag.
+REORDERED_SHARE = 0.3
+
+
+def _is_word(unit: str) -> bool:
+    return unit[:1].isalnum()
+
+
+def _words_only_in(units: list[tuple[str, int, int]], other: set[str]) -> list[tuple[int, int]]:
+    """Code-point runs of the words missing from ``other``, joined across spaces and punctuation."""
+    runs: list[list[int]] = []
+    last_word_missing = False
+    for form, start, end in units:
+        if not _is_word(form):
+            continue
+        if form not in other:
+            if last_word_missing and runs:
+                runs[-1][1] = end
+            else:
+                runs.append([start, end])
+            last_word_missing = True
+        else:
+            last_word_missing = False
+    return [(s, e) for s, e in runs]
+
+
+def bag_diff(a: str, a_start: int, a_end: int, b: str, b_start: int, b_end: int) -> list[DiffSpan]:
+    """Words of each side that the other side lacks anywhere in the passage (order ignored)."""
+    units_a = _units(a, a_start, a_end)
+    units_b = _units(b, b_start, b_end)
+    words_a = {form for form, _s, _e in units_a if _is_word(form)}
+    words_b = {form for form, _s, _e in units_b if _is_word(form)}
+    spans = [DiffSpan("delete", s, e, b_start, b_start) for s, e in _words_only_in(units_a, words_b)]
+    spans += [DiffSpan("insert", a_start, a_start, s, e) for s, e in _words_only_in(units_b, words_a)]
+    return spans
+
+
 def passage_diff(a: str, b: str, passage: Passage) -> list[DiffSpan]:
-    """The changed and unchanged words of one passage, in absolute code points of ``a`` and ``b``."""
-    return diff_ranges(a, passage.a_start, passage.a_end, b, passage.b_start, passage.b_end)
+    """The changed and unchanged words of one passage, in absolute code points of ``a`` and ``b``.
+
+    In order (diff-match-patch) when the passage kept its order; when its sentences were
+    reordered, the words each side lacks anywhere in the other (see :func:`bag_diff`).
+    """
+    spans = diff_ranges(a, passage.a_start, passage.a_end, b, passage.b_start, passage.b_end)
+    kept = sum(len(re.findall(r"\w+", a[s.a_start:s.a_end])) for s in spans if s.op == "equal")
+    total = min(len(re.findall(r"\w+", a[passage.a_start:passage.a_end])),
+                len(re.findall(r"\w+", b[passage.b_start:passage.b_end])))
+    if total and kept < REORDERED_SHARE * total and passage.score >= 0.5:
+        return bag_diff(a, passage.a_start, passage.a_end, b, passage.b_start, passage.b_end)
+    return spans

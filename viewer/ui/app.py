@@ -121,7 +121,10 @@ def _screenshot(app, window, out: Path, pair) -> int:
     # Let layout and the band settle after the last result.
     for _ in range(5):
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-    window.pair_view.select_passage(0, reveal="both") if window.pair_view.passages else None
+    passages = window.pair_view.passages
+    if passages:  # show the longest shared passage, selected, with its word differences
+        longest = max(range(len(passages)), key=lambda i: passages[i].a_end - passages[i].a_start)
+        window.pair_view.select_passage(longest, reveal="both")
     window.pair_view.stop_flash()
     for _ in range(5):
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)

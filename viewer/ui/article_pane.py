@@ -26,6 +26,7 @@ class Highlight:
     background: QColor
     underline: bool = False
     bold: bool = False
+    foreground: QColor | None = None
 
 
 def _style_format(style: str, base: QFont) -> QTextCharFormat:
@@ -145,6 +146,8 @@ class ArticlePane(QTextEdit):
                 fmt.setUnderlineColor(QColor("#c01c28"))
             if item.bold:
                 fmt.setFontWeight(QFont.Weight.Bold)
+            if item.foreground is not None:
+                fmt.setForeground(item.foreground)
             selection.format = fmt
             selections.append(selection)
         return selections

@@ -34,7 +34,10 @@ from viewer.ui.scroll_sync import ScrollSync, SyncSpan
 # Word differences are marked only inside passages shorter than this (diffing a
 # whole book chapter would hold the GUI thread).
 MAX_DIFF_CHARS = 60_000
-DIFF_COLOR = QColor(255, 80, 80, 110)
+# Words that differ inside the selected passage: red text, wavy underline, and no fill
+# of their own, so the passage keeps its colour.
+NO_FILL = QColor(0, 0, 0, 0)
+DIFF_TEXT = QColor("#a40000")
 QUOTE_COLOR = QColor(255, 200, 40, 170)
 
 
@@ -238,7 +241,7 @@ class PairView(QWidget):
                 if span is None:
                     pane.set_layer("quote", [])
                     continue
-                pane.set_layer("quote", [Highlight(span[0], span[1], color, bold=True)])
+                pane.set_layer("quote", [Highlight(span[0], span[1], color, underline=True)])
                 pane.center_on(span[0])
         finally:
             self._syncing = False
@@ -350,9 +353,9 @@ class PairView(QWidget):
                 over_b.append(Highlight(p.b_start, p.b_end, color))
         for span in self.current_diff():
             if span.op == "delete" and span.a_end > span.a_start:
-                over_a.append(Highlight(span.a_start, span.a_end, DIFF_COLOR, underline=True))
+                over_a.append(Highlight(span.a_start, span.a_end, NO_FILL, underline=True, foreground=DIFF_TEXT))
             elif span.op == "insert" and span.b_end > span.b_start:
-                over_b.append(Highlight(span.b_start, span.b_end, DIFF_COLOR, underline=True))
+                over_b.append(Highlight(span.b_start, span.b_end, NO_FILL, underline=True, foreground=DIFF_TEXT))
         alpha = self._flash.currentValue() if self._flash.state() == QVariantAnimation.State.Running else 0
         if alpha and 0 <= self._flash_index < len(self.passages):
             p = self.passages[self._flash_index]
