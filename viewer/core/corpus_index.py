@@ -28,9 +28,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import pickle
 import sqlite3
 import struct
+import sys
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -43,6 +43,7 @@ from viewer.core import corpus_similarity as _similarity_module
 from viewer.core import normalize as _normalize_module
 from viewer.core import synonyms as _synonyms_module
 from viewer.core.align import AlignSettings, Cancelled, Passage, TextProfile, align_profiles, profile_text
+from viewer.core.child_process import run_in_child
 
 __all__ = [
     "CACHE_FORMAT", "CorpusIndex", "CorpusSimilarity", "IndexedArticle", "build_in_process", "candidate_rows",
@@ -60,7 +61,6 @@ WRITE_BATCH = 2000
 REUSE_OVERLAP = 0.5
 
 _PASSAGE = struct.Struct("<iiiif")
-_FRAME = struct.Struct("<Q")  # length of one pickled message between the processes
 _DEFAULT_SETTINGS = AlignSettings()
 
 
@@ -684,76 +684,13 @@ class _Text:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 
-def _send(stream, message: tuple) -> None:
-    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-    stream.write(_FRAME.pack(len(data)) + data)
-    stream.flush()
-
-
-def _read_exactly(stream, size: int) -> bytes:
-    chunks = []
-    while size:
-        chunk = stream.read(size)
-        if not chunk:
-            raise EOFError
-        chunks.append(chunk)
-        size -= len(chunk)
-    return b"".join(chunks)
-
-
-def _receive(stream) -> tuple:
-    (size,) = _FRAME.unpack(_read_exactly(stream, _FRAME.size))
-    return pickle.loads(_read_exactly(stream, size))
-
-
-def _child_main() -> None:
-    """The child process: reads the job on stdin, writes framed messages on the real stdout.
-
-    Anything else that prints goes to stderr, so it cannot break the frames. A byte (or
-    end of file) on stdin after the job means "stop".
-    """
-    import sys
-    import threading
-
-    out = os.fdopen(os.dup(1), "wb")
-    sys.stdout = sys.stderr
-    # Background work: on a busy machine the window (and the user) go first.
-    with contextlib.suppress(OSError, AttributeError):
-        os.nice(10)
-    # Unbuffered: a thread blocked on a buffered stdin holds its lock, and the forked
-    # alignment workers would deadlock closing ``sys.stdin`` as multiprocessing does.
-    source = os.fdopen(os.dup(0), "rb", buffering=0)
-    cache_path, texts, settings = _receive(source)
-    stop = threading.Event()
-
-    def watch() -> None:
-        source.read(1)
-        stop.set()
-
-    threading.Thread(target=watch, daemon=True).start()
-    last = [0.0, -1]  # when the last report went, and its total
-
-    def progress(done: int, total: int) -> None:
-        now = time.monotonic()
-        if now - last[0] >= 0.1 or done >= total or total != last[1]:
-            last[0], last[1] = now, total
-            _send(out, ("progress", done, total))
-
-    try:
-        articles = [_Text(*item) for item in texts]
-        result = CorpusIndex(cache_path).build(
-            articles, settings, progress, stop.is_set, phase=lambda text: _send(out, ("phase", text)),
-            workers=min(2, os.cpu_count() or 1))
-        result.neighbours(0, 1)  # the adjacency lists travel with the result
-        _send(out, ("done", result))
-    except Cancelled:
-        _send(out, ("cancelled",))
-    except Exception as exc:  # noqa: BLE001 - reported to the parent, which raises it
-        _send(out, ("failed", f"{type(exc).__name__}: {exc}"))
-    finally:
-        out.close()
-        # The stdin watcher may still be blocked in a read: leave without finalizing it.
-        os._exit(0)
+def _build_job(payload, progress, cancelled, phase) -> CorpusSimilarity:
+    """The corpus build as a child-process job (see :mod:`viewer.core.child_process`)."""
+    cache_path, texts, settings, workers = payload
+    articles = [_Text(*item) for item in texts]
+    result = CorpusIndex(cache_path).build(articles, settings, progress, cancelled, phase=phase, workers=workers)
+    result.neighbours(0, 1)  # the adjacency lists travel with the result
+    return result
 
 
 def build_in_process(
@@ -767,55 +704,13 @@ def build_in_process(
     """:meth:`CorpusIndex.build` in a child Python process (same arguments and result).
 
     A thread of a GUI program calls this instead of ``build``: the alignment then holds
-    the child's interpreter lock, not the window's, and the calling thread only waits on
-    a pipe, so the window stays responsive however large the corpus is. The child is a
-    plain ``python -c`` (not ``multiprocessing``, which would re-run the parent's main
-    script in the child).
+    the child's interpreter lock, not the window's (see :mod:`viewer.core.child_process`).
     """
-    import select
-    import subprocess
-    import sys
+    texts = [(a.path, a.text, a.title) for a in articles]
+    # Forked alignment workers only in the child: never fork a process that runs Qt (a frozen
+    # build runs the job in its own process).
+    workers = 1 if getattr(sys, "frozen", False) else min(2, os.cpu_count() or 1)
+    return run_in_child("viewer.core.corpus_index:_build_job", (str(cache_path), texts, settings, workers),
+                        progress, cancelled, phase, cancelled_error=Cancelled)
 
-    if getattr(sys, "frozen", False):
-        # A frozen build has no interpreter to start: build in this process.
-        return CorpusIndex(cache_path).build(articles, settings, progress, cancelled, phase)
-    package_root = str(Path(__file__).resolve().parent.parent.parent)
-    env = dict(os.environ)
-    env["PYTHONPATH"] = package_root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-    child = subprocess.Popen(
-        [sys.executable, "-c", "from viewer.core.corpus_index import _child_main; _child_main()"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0, env=env)
-    try:
-        _send(child.stdin, (str(cache_path), [(a.path, a.text, a.title) for a in articles], settings))
-        while True:
-            if cancelled is not None and cancelled():
-                raise Cancelled()
-            ready, _w, _x = select.select([child.stdout], [], [], 0.05)
-            if not ready:
-                continue
-            try:
-                message = _receive(child.stdout)
-            except EOFError:
-                raise RuntimeError(f"the indexing process ended unexpectedly (exit code {child.wait()})") from None
-            kind = message[0]
-            if kind == "progress" and progress is not None:
-                progress(message[1], message[2])
-            elif kind == "phase" and phase is not None:
-                phase(message[1])
-            elif kind == "done":
-                return message[1]
-            elif kind == "cancelled":
-                raise Cancelled()
-            elif kind == "failed":
-                raise RuntimeError(message[1])
-    finally:
-        # Stop the child (a no-op once it is done): it flushes what it aligned, then exits.
-        with contextlib.suppress(OSError):
-            child.stdin.write(b"x")
-            child.stdin.close()
-        try:
-            child.wait(10)
-        except subprocess.TimeoutExpired:
-            child.kill()
-            child.wait()
-        child.stdout.close()
+

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from viewer.core.articles import Article
@@ -207,3 +207,30 @@ def quotes_report(articles: Sequence[Article]) -> dict:
             for c in clusters
         ],
     }
+
+
+class Cancelled(Exception):
+    """Finding quotes was asked to stop."""
+
+
+def find_and_cluster(
+    texts: Sequence[tuple[str, str]],
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> tuple[list[Quote], list[QuoteCluster]]:
+    """Every quote of ``(path, text)`` articles, and the clusters shared across them."""
+    quotes: list[Quote] = []
+    for number, (path, text) in enumerate(texts, start=1):
+        if cancelled is not None and cancelled():
+            raise Cancelled
+        quotes.extend(find_quotes(text, path))
+        if progress is not None:
+            progress(number, len(texts))
+    if cancelled is not None and cancelled():
+        raise Cancelled
+    return quotes, cluster_quotes(quotes)
+
+
+def find_and_cluster_job(payload, progress, cancelled, _phase) -> tuple[list[Quote], list[QuoteCluster]]:
+    """:func:`find_and_cluster` as a child-process job (see :mod:`viewer.core.child_process`)."""
+    return find_and_cluster(payload, progress, cancelled)

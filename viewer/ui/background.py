@@ -9,10 +9,13 @@ Jobs never touch widgets; results come back through a queued signal.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+PROGRESS_INTERVAL_S = 0.05
 
 
 class Cancelled(Exception):
@@ -39,10 +42,17 @@ class _Job(QRunnable):
         self.lock = lock
 
     def run(self) -> None:
+        last = [0.0]
+
         def report(done: int, total: int) -> None:
             if self.cancel.is_set():
                 raise Cancelled
-            self.relay.progress.emit(self.generation, done, total)
+            # A progress bar needs no more than ~20 updates a second; thousands of
+            # queued updates would keep the GUI thread busy repainting it.
+            now = time.monotonic()
+            if now - last[0] >= PROGRESS_INTERVAL_S or done >= total:
+                last[0] = now
+                self.relay.progress.emit(self.generation, done, total)
 
         try:
             result = self.fn(self.cancel.is_set, report)

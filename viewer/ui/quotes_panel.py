@@ -6,10 +6,12 @@ Choosing a quote opens the pair of articles that carry it, highlighted in both.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,11 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.articles import Article
-from viewer.core.quote_clusters import QuoteCluster, cluster_quotes
-from viewer.core.quotes import Quote, find_quotes
+from viewer.core.child_process import run_in_child
+from viewer.core.quote_clusters import QuoteCluster, find_and_cluster
+from viewer.core.quotes import Quote
 from viewer.ui.background import Cancelled, LatestRunner
 
 QuoteRole = Qt.ItemDataRole.UserRole + 20
+FILL_SLICE_S = 0.02  # GUI time per slice when filling the trees
 ClusterRole = Qt.ItemDataRole.UserRole + 21
 
 
@@ -37,15 +41,19 @@ class QuoteFindings:
     clusters: list[QuoteCluster]
 
 
+# From this many articles the quotes are found in a child process: clustering thousands
+# of quotes in a thread starved the window of the interpreter lock for seconds.
+CHILD_PROCESS_ARTICLES = 100
+
+
 def find_all_quotes(articles: list[Article], cancelled, progress) -> QuoteFindings:
-    quotes: list[Quote] = []
-    for number, article in enumerate(articles, start=1):
-        if cancelled():
-            raise Cancelled
-        quotes.extend(find_quotes(article.text, article.path))
-        if number % 25 == 0:
-            progress(number, len(articles))
-    return QuoteFindings(quotes, cluster_quotes(quotes))
+    texts = [(a.path, a.text) for a in articles]
+    if len(texts) >= CHILD_PROCESS_ARTICLES:
+        quotes, clusters = run_in_child("viewer.core.quote_clusters:find_and_cluster_job", texts, progress,
+                                        cancelled, cancelled_error=Cancelled)
+    else:
+        quotes, clusters = find_and_cluster(texts, progress, cancelled)
+    return QuoteFindings(quotes, clusters)
 
 
 def _one_line(text: str, limit: int = 160) -> str:
@@ -55,7 +63,6 @@ def _one_line(text: str, limit: int = 160) -> str:
 
 def _item(text: str, tooltip: str | None = None) -> QStandardItem:
     item = QStandardItem(text)
-    item.setEditable(False)
     if tooltip:
         item.setToolTip(tooltip)
     return item
@@ -86,6 +93,10 @@ class QuotesPanel(QWidget):
         self._runner = LatestRunner(self)
         self._runner.finished.connect(self._on_found)
         self._runner.busy_changed.connect(self.busyChanged)
+        self._pending_rows: Iterator[list[QStandardItem]] | None = None
+        self._fill_timer = QTimer(self)
+        self._fill_timer.setInterval(0)
+        self._fill_timer.timeout.connect(self._fill_step)
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("quoteFilter")
@@ -128,6 +139,7 @@ class QuotesPanel(QWidget):
         view.setObjectName(name)
         view.setModel(model)
         view.setUniformRowHeights(True)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setAlternatingRowColors(True)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -138,7 +150,7 @@ class QuotesPanel(QWidget):
 
     @property
     def busy(self) -> bool:
-        return self._runner.busy
+        return self._runner.busy or self._pending_rows is not None
 
     # -- content -------------------------------------------------------
     def set_articles(self, articles: list[Article]) -> None:
@@ -146,6 +158,8 @@ class QuotesPanel(QWidget):
         self.summary.setText("Finding quotations\u2026" if articles else "")
         self.shared_model.removeRows(0, self.shared_model.rowCount())
         self.article_model.removeRows(0, self.article_model.rowCount())
+        self._pending_rows = None
+        self._fill_timer.stop()
         if not articles:
             self._runner.cancel()
             return
@@ -192,12 +206,28 @@ class QuotesPanel(QWidget):
         self.shared_view.resizeColumnToContents(0)
 
     def _fill_articles(self, quotes: list[Quote]) -> None:
-        model = self.article_model
-        model.removeRows(0, model.rowCount())
+        """Fill the By Article tree a slice at a time, so thousands of articles never hold the window."""
+        self.article_model.removeRows(0, self.article_model.rowCount())
         by_article: dict[str, list[Quote]] = {}
         for quote in quotes:
             by_article.setdefault(quote.article, []).append(quote)
-        for path, article in self.articles.items():
+        self._pending_rows = self._article_rows(by_article)
+        self._fill_step()
+
+    def _fill_step(self) -> None:
+        if self._pending_rows is None:
+            return
+        deadline = time.monotonic() + FILL_SLICE_S
+        for row in self._pending_rows:
+            self.article_model.appendRow(row)
+            if time.monotonic() > deadline:
+                self._fill_timer.start()
+                return
+        self._pending_rows = None
+        self._fill_timer.stop()
+
+    def _article_rows(self, by_article: dict[str, list[Quote]]) -> Iterator[list[QStandardItem]]:
+        for path, article in list(self.articles.items()):
             found = by_article.get(path, [])
             head = _item(article.title, path)
             shared = sum(1 for q in found if (q.article, q.start, q.end) in self._cluster_of)
@@ -208,7 +238,7 @@ class QuotesPanel(QWidget):
                 text.setData(quote, QuoteRole)
                 marker = "shared" if (quote.article, quote.start, quote.end) in self._cluster_of else ""
                 head.appendRow([speaker, text, _item(f"{quote.kind} {marker}".strip())])
-            model.appendRow([head, _item(f"{len(found)} quotations"), _item(f"{shared} shared" if shared else "")])
+            yield [head, _item(f"{len(found)} quotations"), _item(f"{shared} shared" if shared else "")]
 
     # -- choosing --------------------------------------------------------
     def cluster_of(self, quote: Quote) -> QuoteCluster | None:

@@ -1,0 +1,38 @@
+"""Jobs in a child process: result, progress, failures and cancel come back to the caller."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from viewer.core.child_process import ChildCancelled, run_in_child
+from viewer.core.quote_clusters import find_and_cluster
+
+
+def test_result_and_progress_come_back():
+    texts = [("a.txt", 'He said: "We will meet again in Moscow on Monday next week," the minister said.'),
+             ("b.txt", 'The minister told reporters "we will meet again in Moscow on Monday next week".')]
+    seen = []
+    quotes, clusters = run_in_child("viewer.core.quote_clusters:find_and_cluster_job", texts,
+                                    progress=lambda done, total: seen.append((done, total)))
+    expected_quotes, expected_clusters = find_and_cluster(texts)
+    assert quotes == expected_quotes
+    assert [[q.text for q in c.quotes] for c in clusters] == [[q.text for q in c.quotes] for c in expected_clusters]
+    assert clusters and seen[-1] == (2, 2)
+
+
+def test_a_failure_is_raised_with_its_message():
+    with pytest.raises(RuntimeError, match="TypeError: _resolve"):
+        run_in_child("viewer.core.child_process:_resolve", None)  # it takes one argument, not four
+    with pytest.raises(RuntimeError, match="TypeError"):
+        run_in_child("viewer.core.quote_clusters:find_and_cluster_job", 42)
+
+
+def test_cancel_stops_the_child():
+    texts = [(f"{i}.txt", 'She said: "' + "words " * 2000 + '"') for i in range(400)]
+    started = time.monotonic()
+    with pytest.raises(ChildCancelled):
+        run_in_child("viewer.core.quote_clusters:find_and_cluster_job", texts,
+                     cancelled=lambda: time.monotonic() - started > 0.5)
+    assert time.monotonic() - started < 10
