@@ -24,9 +24,9 @@ def test_result_and_progress_come_back():
 
 def test_a_failure_is_raised_with_its_message():
     with pytest.raises(RuntimeError, match="TypeError: _resolve"):
-        run_in_child("viewer.core.child_process:_resolve", None)  # it takes one argument, not four
+        run_in_child("viewer.core.child_process:_resolve", [])  # it takes one argument, not four
     with pytest.raises(RuntimeError, match="TypeError"):
-        run_in_child("viewer.core.quote_clusters:find_and_cluster_job", 42)
+        run_in_child("viewer.core.quote_clusters:find_and_cluster_job", [42])  # not (path, text)
 
 
 def test_cancel_stops_the_child():

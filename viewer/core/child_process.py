@@ -7,7 +7,7 @@ lock; the calling thread only waits on a pipe, so the window stays responsive.
 
 The child is a plain ``python -c`` (not ``multiprocessing``, which would re-run the
 parent's main script). It imports ``module:function`` and calls
-``function(payload, progress, cancelled, phase)``; messages come back as length-framed
+``function((extra, items), progress, cancelled, phase)``; messages come back as length-framed
 pickles on its real stdout. A frozen build has no interpreter to start, so there the job
 runs in the calling thread.
 """
@@ -30,6 +30,9 @@ from typing import Any
 
 _FRAME = struct.Struct("<Q")  # length of one pickled message
 PROGRESS_INTERVAL_S = 0.1
+# Items are pickled a slice at a time: one pickle.dumps of a whole corpus is a single C
+# call that holds the interpreter lock (and so the window) for a tenth of a second.
+SLICE_ITEMS = 64
 
 
 class ChildCancelled(Exception):
@@ -65,19 +68,20 @@ def _resolve(target: str) -> Callable[..., Any]:
 
 def run_in_child(
     target: str,
-    payload: Any,
+    items: list,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     phase: Callable[[str], None] | None = None,
     cancelled_error: type[Exception] = ChildCancelled,
+    extra: Any = None,
 ) -> Any:
-    """``target(payload, progress, cancelled, phase)`` in a child process; its result here.
+    """``target((extra, items), progress, cancelled, phase)`` in a child process; its result here.
 
     The job's own exception for cancelling should be re-raised as ``cancelled_error``;
     any other failure comes back as a ``RuntimeError`` naming it.
     """
     if getattr(sys, "frozen", False):
-        return _resolve(target)(payload, progress, cancelled or (lambda: False), phase)
+        return _resolve(target)((extra, list(items)), progress, cancelled or (lambda: False), phase)
     package_root = str(Path(__file__).resolve().parent.parent.parent)
     env = dict(os.environ)
     env["PYTHONPATH"] = package_root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
@@ -85,7 +89,9 @@ def run_in_child(
         [sys.executable, "-c", "from viewer.core.child_process import child_main; child_main()"],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0, env=env)
     try:
-        _send(child.stdin, (target, payload))
+        _send(child.stdin, (target, extra, len(items)))
+        for first in range(0, len(items), SLICE_ITEMS):
+            _send(child.stdin, tuple(items[first:first + SLICE_ITEMS]))
         while True:
             if cancelled is not None and cancelled():
                 raise cancelled_error()
@@ -134,7 +140,10 @@ def child_main() -> None:
     # Unbuffered: a thread blocked on a buffered stdin holds its lock, and forked workers
     # would deadlock closing ``sys.stdin`` as multiprocessing does.
     source = os.fdopen(os.dup(0), "rb", buffering=0)
-    target, payload = _receive(source)
+    target, extra, count = _receive(source)
+    items: list = []
+    while len(items) < count:
+        items.extend(_receive(source))
     stop = threading.Event()
 
     def watch() -> None:
@@ -151,7 +160,7 @@ def child_main() -> None:
             _send(out, ("progress", done, total))
 
     try:
-        result = _resolve(target)(payload, progress, stop.is_set, lambda text: _send(out, ("phase", text)))
+        result = _resolve(target)((extra, items), progress, stop.is_set, lambda text: _send(out, ("phase", text)))
         _send(out, ("done", result))
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which raises it
         if type(exc).__name__ == "Cancelled" or stop.is_set():

@@ -686,7 +686,7 @@ class _Text:
 
 def _build_job(payload, progress, cancelled, phase) -> CorpusSimilarity:
     """The corpus build as a child-process job (see :mod:`viewer.core.child_process`)."""
-    cache_path, texts, settings, workers = payload
+    (cache_path, settings, workers), texts = payload
     articles = [_Text(*item) for item in texts]
     result = CorpusIndex(cache_path).build(articles, settings, progress, cancelled, phase=phase, workers=workers)
     result.neighbours(0, 1)  # the adjacency lists travel with the result
@@ -710,7 +710,7 @@ def build_in_process(
     # Forked alignment workers only in the child: never fork a process that runs Qt (a frozen
     # build runs the job in its own process).
     workers = 1 if getattr(sys, "frozen", False) else min(2, os.cpu_count() or 1)
-    return run_in_child("viewer.core.corpus_index:_build_job", (str(cache_path), texts, settings, workers),
-                        progress, cancelled, phase, cancelled_error=Cancelled)
+    return run_in_child("viewer.core.corpus_index:_build_job", texts, progress, cancelled, phase,
+                        cancelled_error=Cancelled, extra=(str(cache_path), settings, workers))
 
 

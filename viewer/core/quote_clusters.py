@@ -233,4 +233,5 @@ def find_and_cluster(
 
 def find_and_cluster_job(payload, progress, cancelled, _phase) -> tuple[list[Quote], list[QuoteCluster]]:
     """:func:`find_and_cluster` as a child-process job (see :mod:`viewer.core.child_process`)."""
-    return find_and_cluster(payload, progress, cancelled)
+    _extra, texts = payload
+    return find_and_cluster(texts, progress, cancelled)
