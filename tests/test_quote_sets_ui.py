@@ -320,19 +320,25 @@ def test_bad_workspace_file_is_refused_and_left_untouched(qtbot, tmp_path):
     assert controller.actions["tag_quote"].isEnabled()
 
 
-def test_edited_article_is_reanchored_when_shown(qtbot, tmp_path):
+def tagged_copy(tmp_path):
+    """Copies of the pair's articles and a workspace holding one tagged quote of the first."""
+    from viewer.core.articles import load_article
+
     folder = tmp_path / "articles"
     folder.mkdir()
     for path in PAIR:
         (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
     article_path = folder / PAIR[0].name
     db = tmp_path / "ws.sqlite3"
-    from viewer.core.articles import load_article
-
     original = load_article(article_path)
     start = original.text.index(QUOTE)
     with Workspace.open(db) as workspace:
         workspace.create_set("S", occurrences=[new_occurrence(original, start, start + len(QUOTE))])
+    return folder, article_path, db, original, start
+
+
+def test_edited_article_is_reanchored_when_shown(qtbot, tmp_path):
+    folder, article_path, db, original, start = tagged_copy(tmp_path)
     text = article_path.read_text(encoding="utf-8")
     article_path.write_text(text.replace("Ahead of", "A new sentence was added here. Ahead of"), encoding="utf-8")
     window = make_window(qtbot, sorted(folder.iterdir()), db)
@@ -344,18 +350,7 @@ def test_edited_article_is_reanchored_when_shown(qtbot, tmp_path):
 
 
 def test_a_quote_gone_from_its_article_is_kept_and_shown_detached(qtbot, tmp_path):
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    for path in PAIR:
-        (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    article_path = folder / PAIR[0].name
-    db = tmp_path / "ws.sqlite3"
-    from viewer.core.articles import load_article
-
-    original = load_article(article_path)
-    start = original.text.index(QUOTE)
-    with Workspace.open(db) as workspace:
-        workspace.create_set("S", occurrences=[new_occurrence(original, start, start + len(QUOTE))])
+    folder, article_path, db, original, start = tagged_copy(tmp_path)
     sentence = original.text[original.text.index("Ahead of"):original.text.index("Putin.", start) + 6]
     article_path.write_text(article_path.read_text(encoding="utf-8").replace(sentence, ""), encoding="utf-8")
     window = make_window(qtbot, sorted(folder.iterdir()), db)
