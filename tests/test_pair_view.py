@@ -221,3 +221,15 @@ def test_markdown_article_is_formatted_and_highlighted(qtbot, tmp_path):
     for item in view.pane_a.layer("passages"):
         assert view.a.text[item.start:item.end].split()[0] in " ".join(paragraphs)
     assert Path(view.a.path).suffix == ".md"
+
+
+def test_long_pairs_are_aligned_in_a_child_process_with_the_same_result(qtbot, monkeypatch):
+    import viewer.ui.pair_view as pair_view_module
+    from viewer.core.align import align_texts
+
+    monkeypatch.setattr(pair_view_module, "CHILD_ALIGN_CHARS", 0)
+    monkeypatch.setattr(pair_view_module, "LAZY_LAYOUT_CHARS", 0)  # the highlights wait for the layout too
+    window = seed_window(qtbot)
+    view = window.pair_view
+    assert view.passages == align_texts(view.a.text, view.b.text, view.settings).passages
+    assert len(view.pane_a.layer("passages")) == len(view.passages)

@@ -703,3 +703,9 @@ def alignment_to_json(a_article, b_article, alignment: Alignment) -> dict:
             for p in alignment.passages
         ],
     }
+
+
+def align_job(payload, _progress, cancelled, _phase) -> Alignment:
+    """:func:`align_texts` as a child-process job (see :mod:`viewer.core.child_process`)."""
+    settings, (a, b) = payload
+    return align_texts(a, b, settings, cancelled=cancelled)

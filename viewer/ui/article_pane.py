@@ -102,6 +102,12 @@ class ArticlePane(QTextEdit):
             layer.clear()
         self.setExtraSelections([])
 
+    def laid_out(self, threshold: int = 0) -> bool:
+        """Qt has laid out the whole text (it does so in idle time), or the text is short."""
+        if self.article is None or len(self.article.text) < threshold:
+            return True
+        return self.document().lastBlock().layout().lineCount() > 0
+
     # -- highlights ----------------------------------------------------
     def set_layer(self, name: str, highlights: list[Highlight]) -> None:
         self._layers[name] = list(highlights)

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.core.align import Alignment, AlignSettings, Passage, align_texts
+from viewer.core.align import Alignment, AlignSettings, Cancelled, Passage, align_texts
 from viewer.core.articles import Article
+from viewer.core.child_process import run_in_child
 from viewer.core.word_diff import passage_diff
 from viewer.ui.article_pane import ArticlePane, Highlight
 from viewer.ui.background import LatestRunner
@@ -39,6 +40,12 @@ MAX_DIFF_CHARS = 60_000
 NO_FILL = QColor(0, 0, 0, 0)
 DIFF_TEXT = QColor("#a40000")
 QUOTE_COLOR = QColor(255, 200, 40, 170)
+# From this many characters (both articles) the pair is aligned in a child process: the
+# engine's large sorts hold the interpreter lock, and with it the window, for 100+ ms.
+CHILD_ALIGN_CHARS = 300_000
+# Documents longer than this get their highlights once Qt has laid them out in the
+# background: highlighting first would force the whole layout at once (0.3 s a book).
+LAZY_LAYOUT_CHARS = 200_000
 
 
 @dataclass(frozen=True)
@@ -161,6 +168,9 @@ class PairView(QWidget):
         self._relayout.setSingleShot(True)
         self._relayout.setInterval(30)
         self._relayout.timeout.connect(self._layout_changed)
+        self._layout_wait = QTimer(self)
+        self._layout_wait.setInterval(50)
+        self._layout_wait.timeout.connect(self._await_layout)
 
         for pane, strip in ((self.pane_a, self.side_a.strip), (self.pane_b, self.side_b.strip)):
             pane.scrolled.connect(lambda p=pane: self._on_scrolled(p))
@@ -178,7 +188,7 @@ class PairView(QWidget):
 
     @property
     def busy(self) -> bool:
-        return self._runner.busy
+        return self._runner.busy or self._layout_wait.isActive()
 
     def set_pair(self, a: Article | None, b: Article | None) -> None:
         self.a, self.b = a, b
@@ -293,8 +303,14 @@ class PairView(QWidget):
         self.alignment = None
         self._emit_status()
         self.alignmentStarted.emit()
-        self._runner.submit(
-            key, lambda cancelled, _progress: align_texts(a_text, b_text, settings, cancelled=cancelled))
+        if len(a_text) + len(b_text) >= CHILD_ALIGN_CHARS:
+            def job(cancelled, _progress):
+                return run_in_child("viewer.core.align:align_job", [a_text, b_text], cancelled=cancelled,
+                                    cancelled_error=Cancelled, extra=settings)
+        else:
+            def job(cancelled, _progress):
+                return align_texts(a_text, b_text, settings, cancelled=cancelled)
+        self._runner.submit(key, job)
 
     def _on_aligned(self, key: PairKey, alignment: Alignment) -> None:
         self._cache[key] = alignment
@@ -309,6 +325,21 @@ class PairView(QWidget):
         self.alignment = alignment
         self.current = -1
         self._geometry = None
+        if not (self.pane_a.laid_out(LAZY_LAYOUT_CHARS) and self.pane_b.laid_out(LAZY_LAYOUT_CHARS)):
+            # A book not yet laid out: Qt lays it out in idle time; highlight after that.
+            self._layout_wait.start()
+            self.statusChanged.emit("Laying out the text\u2026")
+            return
+        self._finish_alignment()
+
+    def _await_layout(self) -> None:
+        if self.alignment is None:
+            self._layout_wait.stop()
+        elif self.pane_a.laid_out(LAZY_LAYOUT_CHARS) and self.pane_b.laid_out(LAZY_LAYOUT_CHARS):
+            self._layout_wait.stop()
+            self._finish_alignment()
+
+    def _finish_alignment(self) -> None:
         self._refresh_decorations()
         self._emit_status()
         self.alignmentReady.emit()

@@ -13,6 +13,13 @@ _Index = QModelIndex | QPersistentModelIndex
 PassageIndexRole = Qt.ItemDataRole.UserRole + 10
 
 
+def _word_count(text: str, start: int, end: int) -> int:
+    """Words in a stretch; long stretches (a book's chapters) are estimated from spaces."""
+    if end - start <= 20_000:
+        return len(re.findall(r"\w+", text[start:end]))
+    return text.count(" ", start, end) + text.count("\n", start, end) + 1
+
+
 class PassageListModel(QAbstractTableModel):
     COLUMNS = ("#", "In A", "In B", "Words", "Score", "Also in", "Begins")
 
@@ -26,8 +33,8 @@ class PassageListModel(QAbstractTableModel):
         self._rows = []
         a_len, b_len = max(len(a_text), 1), max(len(b_text), 1)
         for index, p in enumerate(passages):
-            words = len(re.findall(r"\w+", a_text[p.a_start:p.a_end]))
-            first = " ".join(a_text[p.a_start:p.a_end].split()[:8])
+            words = _word_count(a_text, p.a_start, p.a_end)
+            first = " ".join(a_text[p.a_start:min(p.a_end, p.a_start + 200)].split()[:8])
             others = (reuse or {}).get(index, [])
             self._rows.append((index, p.a_start / a_len, p.b_start / b_len, words, p.score, others, first))
         self.endResetModel()

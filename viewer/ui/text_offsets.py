@@ -7,7 +7,10 @@ some CJK) shifts Qt positions by one. Convert here and nowhere else.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class OffsetMap:
@@ -16,7 +19,7 @@ class OffsetMap:
     def __init__(self, text: str) -> None:
         self.length = len(text)
         # Code-point indexes of astral characters (two UTF-16 units each).
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)] if not text.isascii() else []
         # Their UTF-16 positions, for the reverse direction.
         self._astral_qt = [cp + n for n, cp in enumerate(self._astral)]
 
