@@ -240,3 +240,45 @@ def test_reordered_paragraphs_with_other_text_between_stay_separate():
     assert all(p.score == 1.0 for p in alignment.passages)
     assert all("\n" not in a[p.a_start:p.a_end].strip() for p in alignment.passages)
     assert found
+
+
+def test_synonym_table_words_are_single_tokens_and_keep_test_vocabularies_apart():
+    from viewer.core.normalize import tokenize
+    from viewer.core.synonyms import _GROUPS, synonym_key
+
+    assert len(_GROUPS) > 300  # the data file was read
+    for group in _GROUPS:
+        for word in group:
+            assert tokenize(word).words == [word], word
+    latin = {synonym_key(w)[:5] for w in _LATIN}
+    assert not latin & {synonym_key(w)[:5] for w in _OTHER}
+
+
+def test_inflected_forms_fold_to_their_group():
+    from viewer.core.synonyms import synonym_key
+
+    assert synonym_key("assisted") == synonym_key("helping") == synonym_key("help")
+    assert synonym_key("supplies") == synonym_key("provide")
+    assert synonym_key("halting") == synonym_key("stopped") == synonym_key("cease")
+    assert synonym_key("harbour") == "harbour"  # unlisted words stay themselves
+    assert synonym_key("used") == synonym_key("utilised")  # listed forms win over stripping
+    assert synonym_key("bus") == "bus"  # stems shorter than three letters are not looked up
+
+
+def test_thesaurus_spun_sentence_is_one_passage():
+    source = (
+        "The firm's bosses warned on Tuesday that annual profits would fall sharply, blaming a shortage "
+        "of skilled workers and rising fuel costs across the industry in recent months."
+    )
+    spun = (
+        "The company's managers cautioned on Tuesday that annual earnings would drop sharply, blaming a scarcity "
+        "of skilled employees and mounting petrol expenses across the sector in latest months."
+    )
+    a = "Harbour lanterns and whales.\n\n" + source + "\n\nTulips at the end."
+    b = "Violins and meadows.\n\n" + spun + "\n\nGlaciers at the end."
+    passages = align_texts(a, b).passages
+    assert len(passages) == 1
+    assert a[passages[0].a_start : passages[0].a_end] == source
+    assert b[passages[0].b_start : passages[0].b_end] == spun
+    plain = align_texts(a, b, AlignSettings(synonyms=False)).passages
+    assert not plain or plain[0].score < passages[0].score - 0.2

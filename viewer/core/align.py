@@ -370,21 +370,31 @@ def _content_matches(pa: TextProfile, a0: int, a1: int, pb: TextProfile, b0: int
     return sum(1 for key in pa.keys[a0:a1] if key in pool)
 
 
+def _breaks(profile: TextProfile, first: int, end: int) -> bool:
+    """A paragraph break lies between words ``first - 1`` and ``end`` (the gap's words)."""
+    if not 0 < first <= end < len(profile.tokens.starts):
+        return first != end
+    return "\n" in profile.text[profile.tokens.ends[first - 1]:profile.tokens.starts[end]]
+
+
 def _mergeable(x: _Chain, y: _Chain, pa: TextProfile, pb: TextProfile, gap: int) -> bool:
     # Small fragments only join close neighbours: a stray match stays out.
     reach = max(gap, min(MERGE_WORDS, 2 * min(x.matched, y.matched)))
     if not (_near(x.a0, x.a1, y.a0, y.a1, reach) and _near(x.b0, x.b1, y.b0, y.b1, reach)) or _rivals(x, y):
         return False
-    if (x.a0 < y.a0) != (x.b0 < y.b0) and min(x.matched, y.matched) > SWAP_WORDS:
-        return False  # whole paragraphs in another order stay separate passages
     gap_a = _gap(x.a0, x.a1, y.a0, y.a1)
     gap_b = _gap(x.b0, x.b1, y.b0, y.b1)
+    if ((x.a0 < y.a0) != (x.b0 < y.b0) and min(x.matched, y.matched) > SWAP_WORDS
+            and (_breaks(pa, *gap_a) or _breaks(pb, *gap_b))):
+        return False  # whole paragraphs in another order stay separate passages
     shortest = min(gap_a[1] - gap_a[0], gap_b[1] - gap_b[0])
     if (x.a0 < y.a0) != (x.b0 < y.b0):
         # Swapped: one passage when the pieces are sentences swapped inside a paragraph
         # (at most a short aside between them on either side), not when a paragraph of
         # other text stands between them.
-        return max(gap_a[1] - gap_a[0], gap_b[1] - gap_b[0]) <= 2 * gap
+        if max(gap_a[1] - gap_a[0], gap_b[1] - gap_b[0]) <= 2 * gap:
+            return True
+        return shortest <= gap and not (_breaks(pa, *gap_a) or _breaks(pb, *gap_b))
     if shortest <= gap:
         return True  # adjacent on one side: a sentence moved, or a tail spun past matching
     length_a = gap_a[1] - gap_a[0]

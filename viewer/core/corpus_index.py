@@ -83,6 +83,7 @@ def engine_fingerprint() -> str:
             digest.update(Path(module.__file__ or "").read_bytes())
         except OSError:  # a frozen build without sources: its version string stands in
             digest.update(module.__name__.encode())
+    digest.update(_synonyms_module.TABLE_SHA256.encode())  # the synonym groups' data file
     return digest.hexdigest()[:32]
 
 

@@ -2,148 +2,44 @@
 
 "Spun" copies replace words with dictionary synonyms ("military" becomes "navy",
 "said" becomes "stated", "security guarantees" becomes "safety ensures"). Folding
-each group to one comparison key lets the aligner see through the swap. The table
-holds single words only: multi-word swaps ("based on" -> "primarily based on",
-"against" -> "in opposition to") are absorbed by the aligner's gap tolerance.
+each group to one comparison key lets the aligner see through the swap. The groups
+live in ``data/synonyms.txt`` (one group per line, the first word is the key). The
+table holds single words only: multi-word swaps ("based on" -> "primarily based on",
+"countries" -> "international locations") are absorbed by the aligner's gap tolerance.
 
-Groups are deliberately small and close: a loose group ("big" = "large" = "great")
+Inflections fold too: a word missing from the table ("assisted", "supplies",
+"stopping") is looked up again with a regular suffix taken off, so the file lists base
+forms and irregular forms only.
+
+Groups are deliberately small and close: a loose group ("big" = "great" = "major")
 would make unrelated sentences look alike.
 """
 
 from __future__ import annotations
 
+import hashlib
+from importlib.resources import files
+
+DATA_FILE = "synonyms.txt"
+_TEXT = files("viewer.core").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
+# The corpus index's cache keys on this: editing the data file invalidates it.
+TABLE_SHA256 = hashlib.sha256(_TEXT.encode()).hexdigest()
+
+
+def _read_groups(text: str) -> tuple[tuple[str, ...], ...]:
+    groups = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        words = tuple(dict.fromkeys(word.strip().casefold() for word in line.split(",") if word.strip()))
+        if len(words) > 1:
+            groups.append(words)
+    return tuple(groups)
+
+
 # Each tuple is one group; the first word is the key the others fold to.
-_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("said", "stated", "says", "states", "told", "added", "explained", "remarked", "noted"),
-    ("military", "navy", "army", "armed"),
-    ("security", "safety"),
-    ("guarantees", "ensures", "assurances", "guarantee", "ensure"),
-    ("officials", "officers", "authorities"),
-    ("country", "nation", "state"),
-    ("countries", "nations", "locations"),
-    ("leader", "chief", "head"),
-    ("leaders", "chiefs", "heads"),
-    ("threat", "menace", "danger"),
-    ("help", "assist", "aid", "support", "assistance"),
-    ("however", "nonetheless", "nevertheless", "but", "though", "although", "yet"),
-    ("also", "additionally", "too"),
-    ("about", "concerning", "regarding", "approximately", "around", "roughly"),
-    ("many", "numerous", "several", "various"),
-    ("thousands", "hundreds"),
-    ("experts", "consultants", "specialists", "analysts"),
-    ("suggested", "advised", "proposed", "recommended"),
-    ("reason", "cause", "motive"),
-    ("role", "position", "function"),
-    ("eastern", "japanese", "east"),
-    ("western", "west"),
-    ("apparent", "obvious", "evident", "clear", "clearly", "obviously"),
-    ("approach", "method", "strategy"),
-    ("other", "different", "another"),
-    ("along", "alongside"),
-    ("provide", "supply", "give", "offer"),
-    ("allow", "permit", "let", "enable"),
-    ("send", "ship", "deliver", "bring"),
-    ("crisis", "disaster", "emergency"),
-    ("visit", "visiting", "touring", "tour", "trip"),
-    ("response", "answer", "reply"),
-    ("standoff", "showdown", "confrontation"),
-    ("called", "referred", "termed", "named"),
-    ("build", "construct", "create", "establish"),
-    ("agreement", "arrangement", "deal", "accord", "settlement"),
-    ("rest", "remainder"),
-    ("meeting", "gathering", "assembly", "talks"),
-    ("shortly", "quickly", "soon"),
-    ("situation", "scenario", "circumstances"),
-    ("issue", "difficulty", "problem", "matter"),
-    ("conflict", "battle", "war", "struggle", "fighting"),
-    ("internal", "inside", "domestic"),
-    ("mention", "point out"),
-    ("need", "want", "require"),
-    ("needs", "wants", "requires"),
-    ("latest", "newest", "recent"),
-    ("decided", "determined", "chose", "resolved"),
-    ("attack", "assault", "strike", "offensive"),
-    ("growing", "rising", "increasing", "mounting"),
-    ("came", "arrived"),
-    ("demonstrate", "exhibit", "show", "display"),
-    ("lethal", "deadly", "fatal"),
-    ("big", "large", "huge", "massive"),
-    ("begin", "start", "commence"),
-    ("began", "started", "commenced", "launched"),
-    ("end", "finish", "conclude"),
-    ("buy", "purchase", "acquire"),
-    ("bought", "purchased", "acquired"),
-    ("sell", "trade"),
-    ("company", "firm", "business", "corporation"),
-    ("companies", "firms", "businesses", "corporations"),
-    ("people", "individuals", "persons", "folks"),
-    ("government", "administration"),
-    ("important", "significant", "crucial", "vital", "essential", "key"),
-    ("show", "indicate", "reveal", "suggest"),
-    ("shows", "indicates", "reveals", "suggests"),
-    ("showed", "indicated", "revealed"),
-    ("increase", "rise", "boost", "raise", "enhance"),
-    ("increased", "rose", "boosted", "raised", "enhanced", "elevated"),
-    ("decrease", "fall", "drop", "decline", "reduce", "cut"),
-    ("fell", "dropped", "declined", "reduced"),
-    ("expected", "anticipated", "predicted", "forecast"),
-    ("use", "utilize", "employ"),
-    ("used", "utilized", "employed"),
-    ("month", "months"),
-    ("year", "yr", "years"),
-    ("tv", "television"),
-    ("fuel", "gas"),
-    ("natural", "pure"),
-    ("opportunity", "chance"),
-    ("independent", "impartial"),
-    ("influence", "affect", "impact"),
-    ("vision", "imaginative"),
-    ("calls", "demands"),
-    ("home", "dwelling", "house"),
-    ("several", "number"),
-    ("times", "occasions"),
-    ("placed", "positioned", "put"),
-    ("statement", "announcement", "release"),
-    ("rebellion", "insurrection", "uprising"),
-    ("stable", "steady", "lasting"),
-    ("facing", "going"),
-    ("defence", "defense", "protection"),
-    ("greater", "larger", "bigger", "more", "extra"),
-    ("higher", "increased"),
-    ("soldiers", "troops", "troopers"),
-    ("grievances", "concerns", "complaints"),
-    ("include", "embody", "contain", "comprise"),
-    ("becoming", "turning"),
-    ("region", "area", "zone"),
-    ("rather", "reasonably", "fairly", "quite", "pretty"),
-    ("capital", "city"),
-    ("planned", "deliberate", "scheduled"),
-    ("government", "authorities"),
-    ("two", "2"),
-    ("three", "3"),
-    ("four", "4"),
-    ("five", "5"),
-    ("first", "1st"),
-    ("second", "2nd"),
-    ("tried", "attempted", "sought"),
-    ("try", "attempt", "seek"),
-    ("among", "amongst", "between"),
-    ("while", "whilst", "whereas"),
-    ("seeking", "searching", "looking"),
-    ("stop", "cease", "halt"),
-    ("amid", "amidst"),
-    ("toward", "towards"),
-    ("until", "till"),
-    ("children", "kids"),
-    ("car", "automobile", "vehicle"),
-    ("film", "movie"),
-    ("films", "movies"),
-    ("phone", "telephone"),
-    ("job", "employment"),
-    ("profit", "profits", "earnings", "revenue"),
-    ("shares", "stocks"),
-    ("chance", "likelihood", "probability"),
-)
+_GROUPS: tuple[tuple[str, ...], ...] = _read_groups(_TEXT)
 
 
 def _build() -> dict[str, str]:
@@ -157,7 +53,30 @@ def _build() -> dict[str, str]:
 
 SYNONYM_KEYS: dict[str, str] = _build()
 
+# Regular suffixes, tried in order on a word the table lacks: (ending, replacement).
+# "Doubled" endings undo the doubled consonant ("stopped" -> "stop").
+_SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""),
+    ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
+)
+_MIN_STEM = 3  # "used" -> "us" must not happen: stems shorter than this are not looked up
+
+
+def _inflected_key(word: str) -> str | None:
+    for ending, replacement in _SUFFIXES:
+        if len(word) - len(ending) >= _MIN_STEM and word.endswith(ending):
+            stem = word[: len(word) - len(ending)]
+            for candidate in (stem + replacement, stem[:-1] if stem[-1:] == stem[-2:-1] else None):
+                if candidate and len(candidate) >= _MIN_STEM:
+                    found = SYNONYM_KEYS.get(candidate)
+                    if found is not None:
+                        return found
+    return None
+
 
 def synonym_key(word: str) -> str:
-    """The group key of a normalised word, or the word itself when it has no listed synonyms."""
-    return SYNONYM_KEYS.get(word, word)
+    """The group key of a normalised word (or of its uninflected form), else the word itself."""
+    found = SYNONYM_KEYS.get(word)
+    if found is None:
+        found = _inflected_key(word)
+    return word if found is None else found
