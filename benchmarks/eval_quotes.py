@@ -1,10 +1,14 @@
 """Score the quote finder and speaker attribution against hand annotations; check the seeds' clusters.
 
-    .venv/bin/python benchmarks/eval_quotes.py [--corpus /work/shared/corpora/bbc] [--rebuild]
+    .venv/bin/python benchmarks/eval_quotes.py [--set tuned|dev|test|all] [--corpus DIR] [--rebuild] [-v]
 
-The annotations live in tests/data/quotes/: ``bbc_annotations_src.txt`` (written by hand: kind,
-speaker, first and last words of each quoted span) is resolved to offsets in
-``bbc_annotations.json`` (``--rebuild``), which needs the corpus only to be rebuilt.
+The annotations live in tests/data/quotes/, one set per source file written by hand (kind,
+speaker, first and last words of each quoted span), each resolved to offsets in a JSON file
+(``--rebuild``; the corpus is needed only to rebuild):
+
+- tuned: ``bbc_annotations_src.txt`` -> ``bbc_annotations.json``, 30 articles the rules were tuned on;
+- dev: ``bbc_dev_src.txt`` -> ``bbc_dev.json``, 20 held-out articles whose errors may guide changes;
+- test: ``bbc_test_src.txt`` -> ``bbc_test.json``, 20 held-out articles only ever measured, never tuned on.
 Quote F1 counts speech quotes: a found quote matches an annotated one when their spans overlap
 by at least half of the longer. Speaker accuracy is over matched speech quotes with an
 annotated speaker.
@@ -26,6 +30,11 @@ from viewer.core.quotes import find_quotes  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "quotes"
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "bbc"
+SETS = {
+    "tuned": ("bbc_annotations_src.txt", "bbc_annotations.json"),
+    "dev": ("bbc_dev_src.txt", "bbc_dev.json"),
+    "test": ("bbc_test_src.txt", "bbc_test.json"),
+}
 
 
 def parse_source(path: Path) -> list[dict]:
@@ -176,6 +185,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--rebuild", action="store_true", help="re-resolve the annotation source to offsets")
+    parser.add_argument("--set", dest="which", choices=[*SETS, "all"], default="tuned",
+                        help="which annotated sample to score (all: each set, then the three together)")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
     seeds = ROOT / "seeds"
@@ -186,15 +197,27 @@ def main() -> int:
     if not args.corpus.is_dir():
         print(f"BBC corpus not found at {args.corpus}; skipping the quote and speaker scores")
         return 0
-    gold_file = DATA / "bbc_annotations.json"
-    if args.rebuild or not gold_file.exists():
-        gold = resolve(parse_source(DATA / "bbc_annotations_src.txt"), args.corpus)
-        gold_file.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    gold = json.loads(gold_file.read_text(encoding="utf-8"))
-    result = score(gold, args.corpus, args.verbose)
-    print("bbc sample: " + ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
-                                       for k, v in result.items()))
+    names = list(SETS) if args.which == "all" else [args.which]
+    combined: list[dict] = []
+    for name in names:
+        source, resolved = SETS[name]
+        gold_file = DATA / resolved
+        if args.rebuild or not gold_file.exists():
+            gold = resolve(parse_source(DATA / source), args.corpus)
+            gold_file.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        combined.extend(gold)
+        if args.verbose:
+            print(f"[{name}]")
+        _report(f"bbc {name}", score(gold, args.corpus, args.verbose))
+    if len(names) > 1:
+        _report("bbc all", score(combined, args.corpus))
     return 0
+
+
+def _report(label: str, result: dict) -> None:
+    print(f"{label}: " + ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
+                                   for k, v in result.items()))
 
 
 if __name__ == "__main__":

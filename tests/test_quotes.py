@@ -107,3 +107,25 @@ def test_ellipsis_opening_a_quote():
 def test_empty_and_garbage_input():
     assert find_quotes("") == []
     assert isinstance(find_quotes('""" \u201c\u201d \u00ab \u00bb \' \' "'), list)
+
+
+def test_one_word_stays_scare_even_with_a_reporting_verb():
+    text = 'Age Concern said the plan was "cowardly" and a "complete u-turn".'
+    kinds = {q.text: q.kind for q in find_quotes(text)}
+    assert kinds == {"cowardly": "scare", "complete u-turn": "speech"}
+
+
+def test_second_fragment_in_a_reported_sentence_is_speech():
+    text = ('Michael Howard said his team had reached a "collective view" after holding a "good discussion", '
+            'but it was "not an easy issue".')
+    quotes = find_quotes(text)
+    assert [q.kind for q in quotes] == ["speech", "speech", "speech"]
+    assert [q.speaker for q in quotes] == ["Michael Howard"] * 3
+
+
+def test_nickname_between_names_with_a_stray_space_is_closed_and_scare():
+    text = ('Another player - Jimmy "the Whirlwind " White - has previously admitted missing lessons. '
+            '"Tony Meo and me used to spend all of our spare time there," Mr White said.')
+    quotes = find_quotes(text)
+    assert [(q.text, q.kind) for q in quotes][0] == ("the Whirlwind", "scare")
+    assert quotes[1].text.startswith("Tony Meo") and quotes[1].kind == "speech"

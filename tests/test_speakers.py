@@ -83,3 +83,97 @@ def test_next_sentence_is_not_an_attribution():
 
 def test_no_speaker_when_the_text_never_says():
     assert speakers('"This is a quotation nobody claims at all," reads the sign.') == [None]
+
+
+def test_it_said_is_the_organisation_opening_the_previous_sentence():
+    text = ('Business leaders had opposed the plan. The British Chambers of Commerce welcomed the proposal. '
+            '"This move today is the best of both worlds," it said.')
+    assert speakers(text) == ["British Chambers of Commerce"]
+
+
+def test_it_said_after_a_single_word_organisation_that_has_said():
+    text = ('Tony Hawk\'s Underground 2 held its own at three. Sony has said that GT4 will not be ready. '
+            '"The product is localised into 13 different languages," it said.')
+    assert speakers(text) == ["Sony"]
+
+
+def test_organisation_name_starting_with_a_digit():
+    assert speakers('"Our primary worry is the budget," consultancy 4Cast said in a report.') == ["4Cast"]
+
+
+def test_indefinite_spokesman_is_not_the_earlier_named_one():
+    text = ('Mr Yeo, his transport spokesman, said the plans were bad. '
+            '"It is important to remember that this bill will take a decade," a spokesman said.')
+    assert speakers(text) == ["spokesman"]
+
+
+def test_compound_adjective_is_not_a_name():
+    text = ('Hollywood star Liam Neeson held a dinner. '
+            'The Oscar-nominated actor said: "The Lyric is too important to crumble."')
+    assert speakers(text) == ["Liam Neeson"]
+
+
+def test_told_names_the_listener_not_the_speaker():
+    text = ('Mr Blair told BBC News he had not read the report. But told BBC News: '
+            '"As far as I am concerned, we have drawn a line under that."')
+    assert speakers(text) == ["Blair"]
+
+
+def test_narrated_speaker_without_quotes_is_the_antecedent():
+    text = ('Others targeted include Oliver Letwin and David Davis, elections chief Lord Rennard said. '
+            'He said it was "nothing personal" to anyone.')
+    assert speakers(text) == ["Rennard"]
+
+
+def test_name_after_the_sentence_subject_is_not_the_antecedent():
+    text = ('Michael Howard met his team. But Mr Howard denied Mr Yeo, his spokesman, said the plans were bad. '
+            'He also said Mr Davis would "set out the position very clearly" next week.')
+    assert speakers(text) == ["Michael Howard"]
+
+
+def test_inverted_speaker_of_an_organisation():
+    text = ('"The programme is extremely important," said Rafael Marques of the pro-democracy '
+            'George Soros Foundation for Southern Africa.')
+    assert speakers(text) == ["Rafael Marques"]
+
+
+def test_inverted_speaker_cut_before_ahead_of():
+    text = '"All the chat in France has been about Ireland," said Castaignede ahead of the 12 March tie.'
+    assert speakers(text) == ["Castaignede"]
+
+
+def test_misspelt_surname_resolves_to_the_full_name():
+    text = ('Agent Brian Hassell says no approach has been made. '
+            '"He wants to stay in Britain," said Hassel.')
+    assert speakers(text) == ["Brian Hassell"]
+
+
+def test_names_inside_quotes_are_not_antecedents():
+    text = ('Xbox frontman J. Allard spoke in the US. Mr Allard took swipes at rivals. '
+            '"Our approach is Bruce Lee, not brute force," he said.')
+    assert speakers(text) == ["J. Allard"]
+
+
+def test_narration_naming_someone_else_takes_the_carried_quote():
+    text = ('Her director Mike Leigh told the audience: "We always say it was a surprise." '
+            'Best actor Jamie Foxx could not make the ceremony, but actress Helen Mirren read his speech. '
+            '"I\'m honoured and proud to receive this Bafta."')
+    assert speakers(text) == ["Mike Leigh", "Jamie Foxx"]
+
+
+def test_pronoun_led_sentence_has_no_named_subject():
+    text = ('Mr Blair told BBC News he still admired David Blunkett. '
+            'He said Mr Blunkett\'s integrity remained intact: "He was the person who asked for this inquiry."')
+    assert speakers(text) == ["Blair"]
+
+
+def test_acronym_led_name_is_an_organisation():
+    text = ('Speaking to BBC Northern Ireland before the event, Mr Neeson said he loved the Glens. '
+            'Hollywood star Liam Neeson is from Ballymena. He said: "What an orator, and so dramatic."')
+    assert speakers(text) == ["Liam Neeson"]
+
+
+def test_party_shorthand_is_not_a_person():
+    text = ('Lib Dem home affairs spokesman Mark Oaten has branded the scheme a waste. '
+            'He said: "This has all the signs of Michael Howard overruling colleagues."')
+    assert speakers(text) == ["Mark Oaten"]

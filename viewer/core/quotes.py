@@ -162,6 +162,11 @@ def _pair_marks(
                 open_at, depth, continues = i, 0, True
             else:
                 depth += 1
+        elif role == "" and not depth and _is_space(line[i - 1] if i else "") and not single:
+            # 'Jimmy "the Whirlwind " White': a mark with spaces both sides while a quote is open is
+            # a misplaced closing mark, not an opening one.
+            spans.append(_span(line, base, open_at, i, single, continues, closed=True))
+            open_at = -1
         elif role == "close":
             if depth:
                 depth -= 1
@@ -208,6 +213,8 @@ def _classify(text: str, span: QuoteSpan, headline_end: int) -> str:
     ends_sentence = body.rstrip()[-1:] in ".!?\u2026"
     if span.continues:
         return "speech"
+    if _is_nickname(text, span):
+        return "scare"
     if len(words) <= 2:
         if ends_sentence and body[:1].isupper():
             return "speech"  # "No." / "Absolutely!"
@@ -269,8 +276,18 @@ def find_quotes(text: str, article: str = "") -> list[Quote]:
     return quotes
 
 
+def _is_nickname(text: str, span: QuoteSpan) -> bool:
+    """'Jimmy "the Whirlwind" White': a short quote set between a first name and a surname."""
+    if span.close_mark < 0 or len(_WORD.findall(text, span.start, span.end)) > 3:
+        return False
+    before = re.search(r"\b[A-Z][\w'\u2019-]+[ \t]+$", text[max(0, span.open_mark - 40):span.open_mark])
+    after = re.match(r"[ \t]+[A-Z][\w'\u2019-]+", text[span.close_mark + 1:span.close_mark + 40])
+    return bool(before and after)
+
+
 def _is_fragment(text: str, span: QuoteSpan) -> bool:
     """A short quote that is words someone spoke rather than a title or a name."""
     body = text[span.start:span.end]
     words = _WORD.findall(body)
-    return bool(words) and not all(w[0].isupper() for w in words)
+    # A single word stays a scare quote even when someone said it ("called it 'cowardly'").
+    return not _is_nickname(text, span) and len(words) >= 2 and not all(w[0].isupper() for w in words)

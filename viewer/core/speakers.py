@@ -8,6 +8,8 @@ introduced ("Ms Hewitt" -> "Patricia Hewitt"), honorifics dropped.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,12 +27,13 @@ REPORTING_VERBS = (
     "told reported reports described describes called calls insisted boasted boasts pleaded "
     "demanded demands feared fears hoped hopes indicated indicates mused quipped shouted screamed "
     "assured assures blasted slammed countered retorted reiterated repeated estimated estimates "
-    "accepted accepts denied denies"
+    "accepted accepts denied denies joking joked adding blamed blames branded brands"
 ).split()
 # Verbs that take a quote without "that": "he called it 'madness'", "X described Y as 'Z'".
 _WEAK_VERBS = {"called", "calls", "described", "describes", "believes", "believed", "thinks", "thought",
                "hoped", "hopes", "feared", "fears", "accepted", "accepts", "denied", "denies", "estimated",
-               "estimates", "reported", "reports", "indicated", "indicates"}
+               "estimates", "reported", "reports", "indicated", "indicates", "blamed", "blames", "branded",
+               "brands"}
 _VERB_SET = set(REPORTING_VERBS)
 _VERB_ALT = "|".join(sorted(_VERB_SET, key=len, reverse=True)) + r"|went\s+on|pointed\s+out|according\s+to"
 
@@ -52,7 +55,8 @@ NATIONALITIES = set(
     "greek turkish israeli palestinian iranian iraqi syrian egyptian saudi afghan pakistani australian "
     "canadian mexican brazilian argentine argentinian south north korean african european asian nigerian "
     "kenyan austrian hungarian czech romanian bulgarian serbian croatian lebanese jordanian "
-    "zimbabwean new western eastern labour tory conservative liberal democrat republican democratic".split()
+    "zimbabwean new western eastern northern southern labour tory tories conservative liberal democrat lib dem dems "
+    "republican democratic".split()
 )
 _ORG_WORDS = set(
     "house office ministry department government council commission committee agency bank group company "
@@ -72,14 +76,15 @@ _NOT_SUBJECT_START = {"in", "on", "at", "that", "last", "yesterday", "today", "e
                       "was", "is", "would", "will", "could", "may", "might", "had", "has", "have", "not"}
 
 _TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f0-9][\w'\u2019.\-]*|[,;:()]")
-_NAME_WORD = r"[A-Z\u00c0-\u00de](?:[a-z]{0,2}\.|[\w\u00c0-\u024f'\u2019\-]*)"
+_NAME_WORD = r"(?:\d+(?=[A-Z]))?[A-Z\u00c0-\u00de](?:[a-z]{0,2}\.|[\w\u00c0-\u024f'\u2019\-]*)"
 _PARTICLE = r"(?:de|du|da|van|von|der|den|bin|al|le|la|del|di|dos|el|ter|ten)"
 # A run of capitalised words on one line ("Subir Raha", "Jean-Claude de la Tour"), never across a sentence end.
 _CAP_RUN = re.compile(r"\b" + _NAME_WORD + r"(?:[ \t\u00a0]+(?:" + _PARTICLE + r"[ \t\u00a0]+)*" + _NAME_WORD + r")*")
 _FUNCTION_WORDS = set(
     "but and however meanwhile earlier later when if as in on at after before ahead then so yet while although "
     "speaking last this that since despite for from with without under over of to by during now also both "
-    "even only instead asked writing".split()
+    "even only instead asked writing monday tuesday wednesday thursday friday saturday sunday january february "
+    "march april may june july august september october november december".split()
 )
 _AGE = re.compile(r"\b(?:the\s+)?(\d{1,3})-year-old\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")
@@ -136,7 +141,7 @@ class _NameBook:
         if not stripped:
             return " ".join(words)
         if len(stripped) == 1:
-            full = self.full.get(stripped[0].casefold())
+            full = self.full.get(stripped[0].casefold()) or self._variant(stripped[0].casefold())
             if full:
                 return full
         elif len(stripped) >= 2 and len(words) != len(stripped):
@@ -146,12 +151,42 @@ class _NameBook:
         return " ".join(stripped)
 
 
+    def _variant(self, surname: str) -> str | None:
+        """The full name whose surname is this one spelt with one letter more, less or changed
+        ("Hassel" for "Brian Hassell"): newsroom copy misspells names it has already given."""
+        if len(surname) < 5:
+            return None
+        for known, full in self.full.items():
+            if known[:3] == surname[:3] and abs(len(known) - len(surname)) <= 1 and _one_edit(known, surname):
+                return full
+        return None
+
+
+_FIRST_PERSON = re.compile(r"^I(?:['\u2019](?:m|ve|d|ll))?$")
+# "The Ballymena-born actor", "Glasgow-based firm": a place or prize made into an adjective.
+_COMPOUND_ADJECTIVE = re.compile(r"^[A-Z][\w']*-[a-z][\w\-]*$")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    if len(a) > len(b):
+        a, b = b, a
+    return any(b[:i] + b[i + 1:] == a for i in range(len(b)))
+
+
 def _split_name(run: str) -> list[str]:
     # "ONGC's Mr Raha" -> "Mr Raha": a possessive belongs to the owner, not the speaker.
     run = re.split(r"['\u2019]s\s+", run.strip())[-1]
     words = [re.sub(r"['\u2019]s?$", "", w.rstrip(",")) for w in run.split() if w]
-    while words and words[0].casefold() in _FUNCTION_WORDS:
-        words.pop(0)
+    while words and (words[0].casefold() in _FUNCTION_WORDS or _FIRST_PERSON.match(words[0])
+                     or _COMPOUND_ADJECTIVE.match(words[0])
+                     or (len(words) > 1 and words[0].endswith("ly") and words[0][1:].islower())):
+        words.pop(0)  # "I", "Unfortunately", "Oscar-nominated" open a clause, they do not name anyone
+    if any(_FIRST_PERSON.match(w) or _COMPOUND_ADJECTIVE.match(w) for w in words):
+        return []
     return [w for w in words if w]
 
 
@@ -159,8 +194,12 @@ def _is_org(words: list[str]) -> bool:
     folded = [w.casefold().rstrip(".") for w in words]
     if folded and folded[-1] in _ORG_WORDS:
         return True
-    # All capitals (ONGC, BBC) is an organisation's acronym, not a person.
-    return len(words) == 1 and words[0].isupper() and len(words[0]) > 1
+    # All capitals (ONGC, BBC) is an organisation's acronym, not a person; so is a name it leads
+    # ("BBC News", "BBC Northern Ireland").
+    if not words or not (words[0].isupper() and len(words[0]) > 1 and words[0].isalpha()):
+        return False
+    # ... but "US National Security Adviser Jake Sullivan" is a person with a country and a title.
+    return len(words) == 1 or (folded[0] not in NATIONALITIES and not any(w in TITLES for w in folded[1:]))
 
 
 def _strip_titles(words: list[str]) -> list[str]:
@@ -190,13 +229,103 @@ def _name_in(phrase: str) -> list[str] | None:
     return best
 
 
+# Sentences opening with these hold their subject after a clause ("Asked if Mr Blunkett could
+# return, he replied"), so their first name is not whom a later "he" means.
+_CLAUSE_OPENERS = {"asked", "if", "whether", "when", "although", "though", "despite", "referring", "speaking"}
+# Sentence-opening "X said", "X told", "X has added": someone speaking without quotation marks.
+_REPORTER = re.compile(_CAP_RUN.pattern + r"(?:,[^,.;:!?\"\u201c\u201d]{1,60},)?\s+(?:has\s+|had\s+|also\s+)*"
+                       r"(?:said|says|told|tells|added|adds|insisted|argued|warned|admitted|claimed|stressed|"
+                       r"explained|denied|believes|agreed|conceded|urged)\b")
+_LOOKBACK = 3000  # characters of narration searched back for whom a pronoun means
+_NEWLINE = re.compile(r"\n")
+_ORG_OPENING = re.compile(r"(?:The\s+)?((?:[A-Z][\w&'.\-]*)(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w&'.\-]*)*)")
+
+
 class _Resolver:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, quoted: Sequence[tuple[int, int]] = ()) -> None:
         self.text = text
         self.book = _NameBook(text)
+        self.quoted = sorted(quoted)  # (opening mark, closing mark) of every quote: not narration
+        self._quote_starts = [a for a, _ in self.quoted]
+        self._quote_reach = list(itertools.accumulate((b for _, b in self.quoted), max))
         self.last_person: str | None = None
         self.last_person_at = -1
         self.last_org: str | None = None
+        self.last_org_at = -1
+
+    def _in_quote(self, at: int) -> bool:
+        i = bisect.bisect_right(self._quote_starts, at) - 1
+        return i >= 0 and self.quoted[i][0] <= at <= self._quote_reach[i]
+
+    def _opening(self, start: int, at: int) -> str:
+        """The first words of the sentence at ``start``, cut at the next quotation."""
+        i = bisect.bisect_left(self._quote_starts, start)
+        stop = min(at, start + 80)
+        if i < len(self._quote_starts):
+            stop = min(stop, self._quote_starts[i])
+        return " ".join(self.text[start:stop].split()[:7])
+
+    def _sentence_starts(self, at: int) -> list[int]:
+        # Only the last few paragraphs: a pronoun never reaches further, and a book stays linear.
+        floor = max(0, at - _LOOKBACK)
+        starts = [floor] + [m.end() for m in _SENTENCE_END.finditer(self.text, floor, at)]
+        starts += [m.end() for m in _NEWLINE.finditer(self.text, floor, at)]
+        return [s for s in sorted(set(starts)) if not self._in_quote(s)]
+
+    def _org_antecedent(self, at: int) -> str | None:
+        """Whom "it said" means: the later of the last organisation quoted and the last
+        organisation opening a sentence ("The British Chambers of Commerce welcomed ...")."""
+        best, best_at = self.last_org, self.last_org_at
+        for start in self._sentence_starts(at):
+            if start <= best_at:
+                continue
+            m = _ORG_OPENING.match(self._opening(start, at))
+            if not m:
+                continue
+            words = m.group(1).split()
+            while words and words[-1] in {"of", "for", "and", "the"}:
+                words.pop()
+            if not words or words[0].casefold() in _FUNCTION_WORDS | _NOT_SUBJECT_START | _PRONOUNS:
+                continue
+            known_person = words[-1].casefold() in self.book.full and not _is_org(words)
+            rest = self._opening(start, at)[m.end():]
+            says = re.match(r"\s+(?:has\s+|had\s+|also\s+)*(?:" + _VERB_ALT + r")\b", rest)
+            if known_person or any("'" in w or "\u2019" in w for w in words):
+                continue  # "Tony Hawk's Underground 2 held its own": a possessive names a thing, not a body
+            if says or _is_org(words) or " ".join(words).casefold() in self.book.orgs or len(words) >= 2:
+                best, best_at = " ".join(words), start
+        return best
+
+    def narrated_since(self, since: int, at: int) -> str | None:
+        """A person the narration names as subject or speaker after ``since`` and before ``at``."""
+        subject, subject_at = self._last_subject(at)
+        reporter, reporter_at = self._last_reporter(at)
+        if reporter and reporter_at > since and reporter_at >= subject_at:
+            return reporter
+        if subject and subject_at > since:
+            return subject
+        return None
+
+    def _last_reporter(self, at: int) -> tuple[str | None, int]:
+        """The last person the narration has saying something ("Lord Rennard said.")."""
+        best, best_at = None, -1
+        floor = max(0, at - _LOOKBACK)
+        for m in _REPORTER.finditer(self.text, floor, at):
+            if self._in_quote(m.start()):
+                continue
+            # "Mr Howard denied Mr Yeo said ...": a name after the sentence's own subject speaks only
+            # when it closes the sentence ("..., Lord Rennard said.").
+            opening = self.text[_sentence_start(self.text, floor, m.start()):m.start()].split(",")[-1]
+            final = re.match(r"\s*[.!?]", self.text[m.end():m.end() + 3])
+            if not final and any(_split_name(w.group()) and _name_in(w.group()) for w in _CAP_RUN.finditer(opening)):
+                continue
+            words = _strip_titles(_split_name(_CAP_RUN.match(m.group(0)).group()))
+            if not words or _is_org(words) or words[0].casefold() in _PRONOUNS | _PLURAL_PRONOUNS:
+                continue
+            if (len(words) >= 2 or words[-1].casefold() in self.book.full
+                    or self.book._variant(words[-1].casefold())):
+                best, best_at = self.book.resolve(words), m.start()
+        return best, best_at
 
     def speaker_from_phrase(self, phrase: str, at: int) -> tuple[str | None, bool]:
         """A subject phrase ("he", "Ms Hewitt", "the French president") to (speaker, is_person)."""
@@ -211,6 +340,8 @@ class _Resolver:
         first = words[0].casefold()
         if first in _PRONOUNS:
             return self._antecedent(at), True
+        if first == "it" and len(words) == 1:
+            return self._org_antecedent(at), False
         if first in _PLURAL_PRONOUNS and len(words) == 1:
             return None, False
         name = _name_in(phrase)
@@ -244,6 +375,9 @@ class _Resolver:
                     "agency", "retailer", "airline", "carrier", "operator", "maker", "giant", "statement",
                     "organisation", "organization", "union", "party", "body", "regulator", "watchdog"}:
             return self.last_org, False
+        if (phrase.split()[0].casefold() in {"a", "an", "one"}
+                and head in {"spokesman", "spokeswoman", "spokesperson", "official", "source", "insider"}):
+            return _described(phrase), False  # "a spokesman said": someone new and unnamed, not an earlier name
         if head in TITLES or head in {"official", "source", "woman", "man", "spokesperson", "insider"}:
             # "the French president": the nearest earlier "President Emmanuel Macron" or "Macron, the president".
             pattern = re.compile(
@@ -278,17 +412,20 @@ class _Resolver:
         """Whom "he" or "the 28-year-old" means: the later of the last speaker and the last person
         opening a sentence."""
         subject, subject_at = self._last_subject(at)
+        reporter, reporter_at = self._last_reporter(at)
+        if reporter and reporter_at > max(subject_at, self.last_person_at):
+            return reporter
         if subject and subject_at > self.last_person_at:
             return subject
         return self.last_person or subject
 
     def _last_subject(self, at: int) -> tuple[str | None, int]:
         best, best_at = None, -1
-        starts = [0] + [m.end() for m in _SENTENCE_END.finditer(self.text, 0, at)]
-        starts += [m.end() for m in re.finditer(r"\n", self.text[:at])]
-        for start in sorted(set(starts)):
-            opening = self.text[start:min(at, start + 80)]
-            opening = " ".join(opening.split()[:7])
+        for start in self._sentence_starts(at):
+            opening = self._opening(start, at)
+            # "He said Mr Blunkett's integrity ...": a sentence led by a pronoun has that as its subject.
+            if opening.split()[:1] and opening.split()[0].casefold() in _CLAUSE_OPENERS | _PRONOUNS | {"they", "we"}:
+                continue
             for match in _CAP_RUN.finditer(opening):
                 words = _strip_titles(_split_name(match.group()))
                 if not words or _is_org(words) or words[0].casefold() in _PRONOUNS | _PLURAL_PRONOUNS:
@@ -322,8 +459,12 @@ _BEFORE_VERB = re.compile(r"(?P<verb>\b(?:" + _VERB_ALT + r"))\b")
 
 def _clip_subject(subj: str) -> str:
     """Cut an inverted subject ("said Marc Toutai, an economist") to the name part."""
-    subj = re.split(r"\s+(?:in|on|at|to|after|before|during|from|when|as|while|last|yesterday|that|who|which)\s+",
-                    subj)[0]
+    subj = re.split(r"\s+(?:in|on|at|to|after|before|during|from|when|as|while|last|yesterday|that|who|which|"
+                    r"ahead|following|with|about|for)\s+", subj)[0]
+    # "Rafael Marques of the George Soros Foundation": the person, not the body he belongs to.
+    named = re.match(r"((?:[A-Z][\w'\u2019\-]+\s+){1,3}?[A-Z][\w'\u2019\-]+)\s+of\s+the\s+", subj)
+    if named and not _is_org(named.group(1).split()):
+        subj = named.group(1)
     return subj.strip()
 
 
@@ -350,7 +491,7 @@ def attribute(text: str, spans: Sequence[SpanLike]) -> list[tuple[str | None, bo
 
 
 def _attribute(text: str, spans: Sequence[SpanLike]) -> list[_Attribution]:
-    resolver = _Resolver(text)
+    resolver = _Resolver(text, [(s.open_mark, s.close_mark if s.close_mark >= 0 else s.end) for s in spans])
     results: list[_Attribution] = []
     marks = sorted((s.open_mark, s.close_mark if s.close_mark >= 0 else s.end) for s in spans)
     for index, span in enumerate(spans):
@@ -371,23 +512,35 @@ def _attribute(text: str, spans: Sequence[SpanLike]) -> list[_Attribution]:
         scare = getattr(span, "kind", "speech") == "scare"
         if found is None:
             speaker = None
+            person, by_verb = True, False
             previous = spans[index - 1] if index else None
             same_sentence = (
                 previous is not None and previous.close_mark >= 0 and results[-1].speaker is not None
-                and not _SENTENCE_END.search(text, previous.close_mark, span.open_mark + 1)
+                # (the sentence-end pattern looks ahead at the quote's first letter, so search past it)
+                and not _SENTENCE_END.search(text, previous.close_mark, span.start + 1)
                 and "\n" not in text[previous.close_mark:span.open_mark]
             )
             if same_sentence:
-                speaker = results[-1].speaker  # "X said "a", and "b"": one speaker for the sentence
+                # "X said "a", and "b"": one speaker, and one reporting verb, for the sentence
+                speaker, person, by_verb = results[-1].speaker, results[-1].person, results[-1].by_verb
             elif not scare and (span.continues or _is_full_sentence(text, span)):
                 speaker = results[-1].speaker if results and results[-1].speaker else resolver.last_person
-            found = _Attribution(speaker, True, False)
+                if not span.continues:
+                    # Narration between the last quote and this one that names someone else
+                    # ("Best actor Foxx could not come, ... "I'm honoured"") hands the quote to them.
+                    since = max(previous.close_mark if previous is not None else -1, line_start - 1)
+                    other = resolver.narrated_since(since, span.open_mark)
+                    speaker = other or speaker
+                if speaker is None:
+                    speaker = resolver._antecedent(span.open_mark)
+            found = _Attribution(speaker, person, by_verb)
         if found.speaker and not scare:
             if found.person:
                 resolver.last_person = found.speaker
                 resolver.last_person_at = span.open_mark
             else:
                 resolver.last_org = found.speaker
+                resolver.last_org_at = span.open_mark
         results.append(found)
     return results
 
@@ -460,8 +613,8 @@ def _from_before(resolver: _Resolver, before: str, offset: int) -> _Attribution 
                                                              "would", "will", "later", "again"}
                      and not (w.casefold().endswith("ly") and not w[0].isupper())]
             subj = " ".join(words[-8:])
-        if not subj:
-            # "said Mr X that" inverted before the quote
+        if not subj and verb.group("verb").casefold() not in {"told", "tells", "tell", "asked", "asks"}:
+            # "said Mr X that" inverted before the quote ("told BBC News" names the listener)
             inverted = re.match(r"\s+(?P<subj>[A-Z][^,.;:!?\"\u201c]{1,60})", before[verb.end():])
             if inverted:
                 subj = _clip_subject(inverted.group("subj"))
