@@ -70,7 +70,6 @@ class _TextExtractor(HTMLParser):
         self.in_title = False
         self.html_title = ""
         self.h1_text: str | None = None
-        self.h1_start: int | None = None
         self.time_datetime: str | None = None
         self.ld_json: list[str] = []
         self.in_ld_json = False

@@ -436,15 +436,6 @@ class _Resolver:
                     break
         return best, best_at
 
-    def _last_named_person(self, at: int) -> str | None:
-        best = None
-        for match in _CAP_RUN.finditer(self.text, 0, at):
-            words = _split_name(match.group())
-            core = _strip_titles([w for w in words if w.casefold() not in _DETERMINERS]) if words else []
-            if len(core) >= 2 and not _is_org(core) and core[-1].casefold() in self.book.full:
-                best = self.book.full[core[-1].casefold()]
-        return best
-
 
 # Subject phrase: up to eight words, no sentence punctuation, ending right before the verb.
 _SUBJ = r"(?P<subj>(?:[\w'\u2019.\-]+,?\s+){0,11}?[\w'\u2019.\-]+),?"

@@ -105,7 +105,7 @@ def _screenshot(app, window, out: Path, pair) -> int:
     clock.start()
 
     def settled() -> bool:
-        return not window.busy and window.model.articles is not None and window.pair_view.alignment is not None
+        return not window.busy and window.pair_view.alignment is not None
 
     loaded = False
     while clock.elapsed() < SCREENSHOT_TIMEOUT_S * 1000:

@@ -189,12 +189,6 @@ class ArticlePane(QTextEdit):
             return None
         return self.offsets.from_qt(cursor.selectionStart()), self.offsets.from_qt(cursor.selectionEnd())
 
-    def select_range(self, start: int, end: int) -> None:
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self.offsets.to_qt(start))
-        cursor.setPosition(self.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-        self.setTextCursor(cursor)
-
     def scroll_to_document_y(self, y: float) -> None:
         self.verticalScrollBar().setValue(round(y))
 

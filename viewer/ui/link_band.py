@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -129,19 +129,13 @@ class LinkBand(QWidget):
         painter.end()
 
     def link_at(self, point: QPointF) -> int:
-        hit = [index for index, path in self._paths if path.contains(point)]
+        hit = [(index, path) for index, path in self._paths if path.contains(point)]
         if not hit:
             return -1
-        if self.selected in hit:
+        if any(index == self.selected for index, _path in hit):
             return self.selected
         # The smallest shape under the pointer is the one the user aims at.
-        return min(hit, key=lambda i: next(p for j, p in self._paths if j == i).boundingRect().height())
-
-    def shape_rect(self, index: int) -> QRectF | None:
-        for i, path in self._paths:
-            if i == index:
-                return path.boundingRect()
-        return None
+        return min(hit, key=lambda item: item[1].boundingRect().height())[0]
 
     def mouseMoveEvent(self, event) -> None:
         self.linkHovered.emit(self.link_at(event.position()))

@@ -129,7 +129,6 @@ class PairView(QWidget):
         band_layout = QVBoxLayout(band_holder)
         band_layout.setContentsMargins(0, 0, 0, 0)
         band_layout.addWidget(self.band)
-        self._band_holder = band_holder
         self.splitter.addWidget(self.side_a)
         self.splitter.addWidget(band_holder)
         self.splitter.addWidget(self.side_b)
@@ -281,9 +280,6 @@ class PairView(QWidget):
         if self.current < 0:
             return f"{count} passage{'s' if count != 1 else ''} - {shared}"
         return f"Passage {self.current + 1} of {count} - {shared}"
-
-    def cached(self, a: Article, b: Article) -> bool:
-        return self._key(a, b) in self._cache
 
     # -- alignment -------------------------------------------------------
     def _key(self, a: Article, b: Article) -> PairKey:
