@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from viewer.core.anchoring import anchor_quote, quote_context  # noqa: E402
+from viewer.core.store.anchoring import anchor_quote, quote_context  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpora" / "bbc"
 WORDS = ["government", "market", "said", "players", "officials", "analysts", "tuesday", "record"]

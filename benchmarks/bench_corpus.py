@@ -35,9 +35,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from viewer.core.align import AlignSettings  # noqa: E402
-from viewer.core.articles import load_articles  # noqa: E402
-from viewer.core.corpus_index import CorpusIndex  # noqa: E402
+from viewer.core.alignment.align import AlignSettings  # noqa: E402
+from viewer.core.corpus.index import CorpusIndex  # noqa: E402
+from viewer.core.loading.articles import load_articles  # noqa: E402
 
 BBC = ROOT.parent / "shared" / "corpora" / "bbc"
 SYNTHETIC = Path(tempfile.gettempdir()) / "bench_corpus_10k"

@@ -41,8 +41,8 @@ def main() -> int:
     assert all(matrix[i][i] == 1.0 for i in range(count))
     assert all(matrix[i][j] == matrix[j][i] for i in range(count) for j in range(i))
 
-    from viewer.core.align import align_texts
-    from viewer.core.articles import load_article
+    from viewer.core.alignment.align import align_texts
+    from viewer.core.loading.articles import load_article
 
     rng = random.Random(3)
     linked = [(i, j) for i in range(count) for j in range(i + 1, count) if matrix[i][j] > 0]

@@ -23,7 +23,7 @@ os.environ.setdefault("ARTICLE_VIEWER_HOME", tempfile.mkdtemp(prefix="bench-home
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from viewer.core.articles import bundled_seeds_dir, load_articles  # noqa: E402
+from viewer.core.loading.articles import bundled_seeds_dir, load_articles  # noqa: E402
 from viewer.ui.main_window import MainWindow  # noqa: E402
 
 MOBY = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "gutenberg" / "2701-0.txt"

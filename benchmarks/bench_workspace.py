@@ -17,9 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from viewer.core.articles import load_article  # noqa: E402
-from viewer.core.csv_export import csv_rows, write_csv  # noqa: E402
-from viewer.core.workspace import Workspace, new_occurrence  # noqa: E402
+from viewer.core.loading.articles import load_article  # noqa: E402
+from viewer.core.store.csv_export import csv_rows, write_csv  # noqa: E402
+from viewer.core.store.workspace import Workspace, new_occurrence  # noqa: E402
 
 
 def main() -> int:

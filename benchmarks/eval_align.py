@@ -19,8 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from reuse_pairs import BBC, Case, load_bbc, make_pairs  # noqa: E402
 
-from viewer.core.align import AlignSettings, align_texts  # noqa: E402
-from viewer.core.articles import load_article  # noqa: E402
+from viewer.core.alignment.align import AlignSettings, align_texts  # noqa: E402
+from viewer.core.loading.articles import load_article  # noqa: E402
 
 CLOUGH = BBC.parent / "clough-stevenson"
 

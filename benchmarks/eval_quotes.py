@@ -24,9 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from viewer.core.articles import load_article  # noqa: E402
-from viewer.core.quote_clusters import cluster_quotes  # noqa: E402
-from viewer.core.quotes import find_quotes  # noqa: E402
+from viewer.core.loading.articles import load_article  # noqa: E402
+from viewer.core.quotes.clusters import cluster_quotes  # noqa: E402
+from viewer.core.quotes.finder import find_quotes  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "quotes"
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "bbc"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from viewer.core.articles import Article
+from viewer.core.loading.articles import Article
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 

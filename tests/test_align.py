@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from viewer.core.align import (
+from viewer.core.alignment.align import (
     Alignment,
     AlignSettings,
     Cancelled,
@@ -16,7 +16,7 @@ from viewer.core.align import (
     align_texts,
     alignment_to_json,
 )
-from viewer.core.articles import bundled_seeds_dir, load_article
+from viewer.core.loading.articles import bundled_seeds_dir, load_article
 
 SEEDS = bundled_seeds_dir()
 DATA = Path(__file__).parent / "data" / "align"
@@ -36,7 +36,7 @@ def _text(vocabulary: list[str], min_size: int = 1) -> st.SearchStrategy[str]:
 
 
 def _article(text: str, name: str):
-    from viewer.core.articles import article_from_text
+    from viewer.core.loading.articles import article_from_text
 
     return article_from_text(name, text)
 
@@ -243,8 +243,8 @@ def test_reordered_paragraphs_with_other_text_between_stay_separate():
 
 
 def test_synonym_table_words_are_single_tokens_and_keep_test_vocabularies_apart():
-    from viewer.core.normalize import tokenize
-    from viewer.core.synonyms import _GROUPS, synonym_key
+    from viewer.core.text.normalize import tokenize
+    from viewer.core.text.synonyms import _GROUPS, synonym_key
 
     assert len(_GROUPS) > 300  # the data file was read
     for group in _GROUPS:
@@ -255,7 +255,7 @@ def test_synonym_table_words_are_single_tokens_and_keep_test_vocabularies_apart(
 
 
 def test_inflected_forms_fold_to_their_group():
-    from viewer.core.synonyms import synonym_key
+    from viewer.core.text.synonyms import synonym_key
 
     assert synonym_key("assisted") == synonym_key("helping") == synonym_key("help")
     assert synonym_key("supplies") == synonym_key("provide")

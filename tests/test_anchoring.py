@@ -5,7 +5,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from viewer.core.anchoring import anchor_quote, approximate_matches, edit_distance, quote_context
+from viewer.core.store.anchoring import anchor_quote, approximate_matches, edit_distance, quote_context
 
 ARTICLE = (Path(__file__).parent / "data" / "workspace" / "article.txt").read_text(encoding="utf-8")
 VICTORY = "This is a victory for every small business in the old town"

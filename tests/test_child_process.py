@@ -6,15 +6,15 @@ import time
 
 import pytest
 
-from viewer.core.child_process import ChildCancelled, run_in_child
-from viewer.core.quote_clusters import find_and_cluster
+from viewer.core.quotes.clusters import find_and_cluster
+from viewer.core.tasks.child_process import ChildCancelled, run_in_child
 
 
 def test_result_and_progress_come_back():
     texts = [("a.txt", 'He said: "We will meet again in Moscow on Monday next week," the minister said.'),
              ("b.txt", 'The minister told reporters "we will meet again in Moscow on Monday next week".')]
     seen = []
-    quotes, clusters = run_in_child("viewer.core.quote_clusters:find_and_cluster_job", texts,
+    quotes, clusters = run_in_child("viewer.core.quotes.clusters:find_and_cluster_job", texts,
                                     progress=lambda done, total: seen.append((done, total)))
     expected_quotes, expected_clusters = find_and_cluster(texts)
     assert quotes == expected_quotes
@@ -24,15 +24,15 @@ def test_result_and_progress_come_back():
 
 def test_a_failure_is_raised_with_its_message():
     with pytest.raises(RuntimeError, match="TypeError: _resolve"):
-        run_in_child("viewer.core.child_process:_resolve", [])  # it takes one argument, not four
+        run_in_child("viewer.core.tasks.child_process:_resolve", [])  # it takes one argument, not four
     with pytest.raises(RuntimeError, match="TypeError"):
-        run_in_child("viewer.core.quote_clusters:find_and_cluster_job", [42])  # not (path, text)
+        run_in_child("viewer.core.quotes.clusters:find_and_cluster_job", [42])  # not (path, text)
 
 
 def test_cancel_stops_the_child():
     texts = [(f"{i}.txt", 'She said: "' + "words " * 2000 + '"') for i in range(400)]
     started = time.monotonic()
     with pytest.raises(ChildCancelled):
-        run_in_child("viewer.core.quote_clusters:find_and_cluster_job", texts,
+        run_in_child("viewer.core.quotes.clusters:find_and_cluster_job", texts,
                      cancelled=lambda: time.monotonic() - started > 0.5)
     assert time.monotonic() - started < 10

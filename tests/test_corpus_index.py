@@ -7,11 +7,11 @@ from dataclasses import replace
 import pytest
 from corpus_samples import make_articles
 
-from viewer.core import corpus_index
-from viewer.core.align import AlignSettings, Cancelled
-from viewer.core.articles import bundled_seeds_dir, load_articles
-from viewer.core.corpus_index import CorpusIndex, cluster_order, group_blocks
-from viewer.core.corpus_similarity import similarity_matrix
+from viewer.core.alignment.align import AlignSettings, Cancelled
+from viewer.core.corpus import index as corpus_index
+from viewer.core.corpus.index import CorpusIndex, cluster_order, group_blocks
+from viewer.core.corpus.similarity import similarity_matrix
+from viewer.core.loading.articles import bundled_seeds_dir, load_articles
 
 
 @pytest.fixture

@@ -9,11 +9,11 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QColor
 from qt_helpers import wait_idle
 
-from viewer.core import corpus_index
-from viewer.core.align import AlignSettings, Passage
-from viewer.core.corpus_index import CorpusSimilarity, cluster_order
-from viewer.ui import corpus_wiring
-from viewer.ui.corpus_view import EMPTY, HeatMap
+from viewer.core.alignment.align import AlignSettings, Passage
+from viewer.core.corpus import index as corpus_index
+from viewer.core.corpus.index import CorpusSimilarity, cluster_order
+from viewer.ui.corpus import corpus_wiring
+from viewer.ui.corpus.corpus_view import EMPTY, HeatMap
 from viewer.ui.main_window import MainWindow
 
 PASSAGE_ALSO_IN = 5  # the "Also in" column of the passage list

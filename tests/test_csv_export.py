@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from viewer.core import csv_export
-from viewer.core.articles import article_from_text
-from viewer.core.csv_export import COLUMNS, csv_rows, neutralise, write_csv
-from viewer.core.workspace import Workspace, new_occurrence
+from viewer.core.loading.articles import article_from_text
+from viewer.core.store import csv_export
+from viewer.core.store.csv_export import COLUMNS, csv_rows, neutralise, write_csv
+from viewer.core.store.workspace import Workspace, new_occurrence
 
 # Cells a spreadsheet or a naive CSV reader gets wrong.
 AWKWARD = [

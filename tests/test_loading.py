@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from viewer.core.articles import (
+from viewer.core.loading.articles import (
     MAX_ARTICLE_BYTES,
     ArticleError,
     bundled_seeds_dir,
@@ -15,7 +15,7 @@ from viewer.core.articles import (
     load_article,
     load_articles,
 )
-from viewer.core.text_decoding import NotTextError, decode_text
+from viewer.core.loading.decoding import NotTextError, decode_text
 
 DATA = Path(__file__).parent / "data"
 SHARED = Path(__file__).resolve().parents[2] / "shared"

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from viewer.cli import main
-from viewer.core.align import Cancelled, align_texts, profile_text
-from viewer.core.articles import bundled_seeds_dir, load_article
-from viewer.core.corpus_similarity import candidate_pairs, similarity_matrix
+from viewer.core.alignment.align import Cancelled, align_texts, profile_text
+from viewer.core.corpus.similarity import candidate_pairs, similarity_matrix
+from viewer.core.loading.articles import bundled_seeds_dir, load_article
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = bundled_seeds_dir()

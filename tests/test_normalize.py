@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from viewer.core.normalize import normalize_word, tokenize, unify_punctuation
+from viewer.core.text.normalize import normalize_word, tokenize, unify_punctuation
 
 
 def test_offsets_are_code_points_after_emoji_and_combining_accents():

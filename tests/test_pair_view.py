@@ -10,8 +10,8 @@ from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtTest import QTest
 from qt_helpers import DATA, open_window, wait_idle
 
-from viewer.core.articles import bundled_seeds_dir
-from viewer.ui.passage_colors import passage_color
+from viewer.core.loading.articles import bundled_seeds_dir
+from viewer.ui.pair.passage_colors import passage_color
 
 PAIR = [DATA / "pair" / "original.txt", DATA / "pair" / "reordered_copy.txt"]
 SEEDS = bundled_seeds_dir()
@@ -224,8 +224,8 @@ def test_markdown_article_is_formatted_and_highlighted(qtbot, tmp_path):
 
 
 def test_long_pairs_are_aligned_in_a_child_process_with_the_same_result(qtbot, monkeypatch):
-    import viewer.ui.pair_view as pair_view_module
-    from viewer.core.align import align_texts
+    import viewer.ui.pair.pair_view as pair_view_module
+    from viewer.core.alignment.align import align_texts
 
     monkeypatch.setattr(pair_view_module, "CHILD_ALIGN_CHARS", 0)
     monkeypatch.setattr(pair_view_module, "LAZY_LAYOUT_CHARS", 0)  # the highlights wait for the layout too

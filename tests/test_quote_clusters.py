@@ -5,9 +5,9 @@ import json
 import pytest
 
 from viewer.cli import main
-from viewer.core.articles import bundled_seeds_dir, load_article
-from viewer.core.quote_clusters import cluster_quotes, quotes_report
-from viewer.core.quotes import Quote, find_quotes
+from viewer.core.loading.articles import bundled_seeds_dir, load_article
+from viewer.core.quotes.clusters import cluster_quotes, quotes_report
+from viewer.core.quotes.finder import Quote, find_quotes
 
 
 def q(article: str, text: str, speaker: str | None = "Emmanuel Macron", kind: str = "speech") -> Quote:

@@ -12,12 +12,12 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMenu
 from qt_helpers import DATA, wait_idle
 
-from viewer.core.align import Passage
-from viewer.core.articles import bundled_seeds_dir
-from viewer.core.workspace import Workspace, new_occurrence
+from viewer.core.alignment.align import Passage
+from viewer.core.loading.articles import bundled_seeds_dir
+from viewer.core.store.workspace import Workspace, new_occurrence
 from viewer.ui.main_window import MainWindow
-from viewer.ui.quotes_panel import ClusterRole
-from viewer.ui.tag_dialog import TagDialog, counterpart_range
+from viewer.ui.quote_sets.tag_dialog import TagDialog, counterpart_range
+from viewer.ui.quotes.quotes_panel import ClusterRole
 
 PAIR = [DATA / "pair" / "original.txt", DATA / "pair" / "reordered_copy.txt"]
 QUOTE = "discuss the terms of a de-escalation"
@@ -322,7 +322,7 @@ def test_bad_workspace_file_is_refused_and_left_untouched(qtbot, tmp_path):
 
 def tagged_copy(tmp_path):
     """Copies of the pair's articles and a workspace holding one tagged quote of the first."""
-    from viewer.core.articles import load_article
+    from viewer.core.loading.articles import load_article
 
     folder = tmp_path / "articles"
     folder.mkdir()

@@ -1,6 +1,6 @@
 """The quote finder: conventions, nesting, stray marks, apostrophes, kinds."""
 
-from viewer.core.quotes import find_quote_spans, find_quotes
+from viewer.core.quotes.finder import find_quote_spans, find_quotes
 
 
 def texts(text: str) -> list[str]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from qt_helpers import open_window, wait_idle
 
-from viewer.core.articles import bundled_seeds_dir
-from viewer.ui.quotes_panel import ClusterRole, QuoteRole
+from viewer.core.loading.articles import bundled_seeds_dir
+from viewer.ui.quotes.quotes_panel import ClusterRole, QuoteRole
 
 
 def test_shared_quotes_open_the_pair_highlighted(qtbot):

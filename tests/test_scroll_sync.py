@@ -1,6 +1,6 @@
 """Linked scrolling geometry: interpolation inside and between passages, no ping-pong."""
 
-from viewer.ui.scroll_sync import ScrollSync, SyncSpan
+from viewer.ui.pair.scroll_sync import ScrollSync, SyncSpan
 
 
 def test_inside_a_passage_is_proportional():

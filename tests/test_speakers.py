@@ -1,6 +1,6 @@
 """Speaker attribution: reporting verbs, names in full, pronouns, descriptions, organisations."""
 
-from viewer.core.quotes import find_quotes
+from viewer.core.quotes.finder import find_quotes
 
 
 def speakers(text: str) -> list[str | None]:

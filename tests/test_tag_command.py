@@ -11,7 +11,7 @@ import pytest
 
 from viewer.cli import main
 from viewer.core.paths import default_workspace_path
-from viewer.core.workspace import SCHEMA_VERSION, Workspace
+from viewer.core.store.workspace import SCHEMA_VERSION, Workspace
 
 DATA = Path(__file__).parent / "data" / "workspace"
 CRITICS = "We were not consulted, and the noise will be unbearable"
@@ -183,7 +183,7 @@ def test_export_into_missing_folder_exits_2(tmp_path, article, capsys):
 
 
 def test_speaker_is_filled_from_the_quote_finder_when_it_knows(tmp_path, article, capsys):
-    pytest.importorskip("viewer.core.quotes")
+    pytest.importorskip("viewer.core.quotes.finder")
     db = tmp_path / "ws.sqlite3"
     _tag(db, article, MAYOR, "S", "--json")
     capsys.readouterr()

@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from viewer.ui.text_offsets import OffsetMap
+from viewer.ui.pair.text_offsets import OffsetMap
 
 
 def utf16_index(text: str, cp: int) -> int:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QItemSelectionModel, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QFont, QFontDatabase, QFontMetrics
 from qt_helpers import open_window, wait_idle
 
-from viewer.core.articles import bundled_seeds_dir
+from viewer.core.loading.articles import bundled_seeds_dir
 from viewer.ui.main_window import MainWindow
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from viewer.core.align import Passage, align_texts, passage_diff
-from viewer.core.normalize import normalize_word
+from viewer.core.alignment.align import Passage, align_texts, passage_diff
+from viewer.core.text.normalize import normalize_word
 
 
 def _whole(a: str, b: str) -> Passage:

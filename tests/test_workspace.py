@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from viewer.core.articles import load_article
+from viewer.core.loading.articles import load_article
 from viewer.core.paths import default_workspace_path
-from viewer.core.workspace import (
+from viewer.core.store.workspace import (
     APPLICATION_ID,
     SCHEMA_VERSION,
     OffsetError,
@@ -318,7 +318,7 @@ def test_store_and_commands_import_without_qt():
 
     code = (
         "import sys; sys.modules['PySide6'] = None\n"
-        "import viewer.core.workspace, viewer.core.anchoring, viewer.core.csv_export\n"
+        "import viewer.core.store.workspace, viewer.core.store.anchoring, viewer.core.store.csv_export\n"
         "import viewer.commands.tag, viewer.commands.export\n"
         "assert not any(m.startswith('PySide6.') for m in sys.modules)"
     )

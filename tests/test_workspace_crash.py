@@ -8,7 +8,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from viewer.core.workspace import Workspace
+from viewer.core.store.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = Path(__file__).parent / "data" / "workspace" / "article.txt"
@@ -17,8 +17,8 @@ ARTICLE = Path(__file__).parent / "data" / "workspace" / "article.txt"
 TAGGER = textwrap.dedent(
     """
     import sys
-    from viewer.core.articles import load_article
-    from viewer.core.workspace import Workspace, new_occurrence
+    from viewer.core.loading.articles import load_article
+    from viewer.core.store.workspace import Workspace, new_occurrence
 
     article = load_article(sys.argv[2])
     ws = Workspace.open(sys.argv[1])
@@ -64,8 +64,8 @@ def test_sigkill_mid_tagging_keeps_every_committed_occurrence(tmp_path):
 WRITER = textwrap.dedent(
     """
     import sys
-    from viewer.core.articles import load_article
-    from viewer.core.workspace import Workspace, new_occurrence
+    from viewer.core.loading.articles import load_article
+    from viewer.core.store.workspace import Workspace, new_occurrence
 
     article = load_article(sys.argv[2])
     with Workspace.open(sys.argv[1]) as ws:

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from viewer import __version__
-from viewer.core.articles import Article, ArticleError, expand_paths, load_article
+from viewer.core.loading.articles import Article, ArticleError, expand_paths, load_article
 
 PROG = "article-viewer"
 

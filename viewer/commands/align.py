@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from viewer.core.align import AlignSettings, align_texts, alignment_to_json
+from viewer.core.alignment.align import AlignSettings, align_texts, alignment_to_json
 
 _DEFAULTS = AlignSettings()
 

@@ -7,7 +7,7 @@ import sys
 
 from viewer.cli import CommandError
 from viewer.commands.tag import add_db_argument, open_workspace
-from viewer.core.csv_export import csv_rows, write_csv
+from viewer.core.store.csv_export import csv_rows, write_csv
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

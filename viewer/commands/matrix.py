@@ -7,7 +7,7 @@ import json
 import sys
 
 from viewer.commands.align import add_setting_arguments, settings_from
-from viewer.core.corpus_similarity import similarity_matrix
+from viewer.core.corpus.similarity import similarity_matrix
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -7,7 +7,7 @@ import json
 import sys
 
 from viewer.cli import load_inputs
-from viewer.core.quote_clusters import quotes_report
+from viewer.core.quotes.clusters import quotes_report
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

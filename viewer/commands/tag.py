@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 from viewer.cli import CommandError
-from viewer.core.articles import Article, load_article
-from viewer.core.workspace import (
+from viewer.core.loading.articles import Article, load_article
+from viewer.core.store.workspace import (
     Occurrence,
     OffsetError,
     QuoteSet,
@@ -89,7 +89,7 @@ def _add(args: argparse.Namespace) -> int:
 def find_speaker(article: Article, start: int, end: int) -> str | None:
     """The speaker of the quotation overlapping ``[start, end)`` most, when the quote finder knows it."""
     try:
-        from viewer.core.quotes import find_quotes
+        from viewer.core.quotes.finder import find_quotes
     except ImportError:
         return None
     try:

@@ -9,7 +9,7 @@ from argparse import Namespace
 from pathlib import Path
 
 from viewer import __version__
-from viewer.core.articles import ArticleError, bundled_seeds_dir, expand_paths
+from viewer.core.loading.articles import ArticleError, bundled_seeds_dir, expand_paths
 
 # How long --screenshot waits for loading and alignment before saving anyway.
 SCREENSHOT_TIMEOUT_S = 180

@@ -26,19 +26,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.core.articles import Article, LoadResult, bundled_seeds_dir, load_articles
-from viewer.core.corpus_similarity import similarity_matrix
-from viewer.ui.alignment_settings import AlignmentSettingsBar
-from viewer.ui.article_table_model import ArticleFilterModel, ArticleTableModel
+from viewer.core.corpus.similarity import similarity_matrix
+from viewer.core.loading.articles import Article, LoadResult, bundled_seeds_dir, load_articles
+from viewer.ui.articles.article_table_model import ArticleFilterModel, ArticleTableModel
 from viewer.ui.background import LatestRunner
-from viewer.ui.corpus_wiring import install_corpus_view
-from viewer.ui.find_bar import FindBar
-from viewer.ui.pair_view import PairView
-from viewer.ui.passage_list_model import PassageIndexRole, PassageListModel
-from viewer.ui.quotes_panel import QuotesPanel
+from viewer.ui.corpus.corpus_wiring import install_corpus_view
+from viewer.ui.pair.alignment_settings import AlignmentSettingsBar
+from viewer.ui.pair.find_bar import FindBar
+from viewer.ui.pair.pair_view import PairView
+from viewer.ui.pair.passage_list_model import PassageIndexRole, PassageListModel
+from viewer.ui.quote_sets.workspace_controller import install_quote_sets
+from viewer.ui.quotes.quotes_panel import QuotesPanel
 from viewer.ui.settings import app_settings
 from viewer.ui.shortcuts import SHORTCUTS, key_sequences, shortcuts_html
-from viewer.ui.workspace_controller import install_quote_sets
 
 # Above this many articles the first pair is the first two, not the most similar
 # (ranking every pair is the corpus view's background job).

@@ -1,0 +1,181 @@
+"""Articles: finding them on disk, reading them, and what the list shows of them."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from viewer.core.loading import markup, metadata
+from viewer.core.loading.decoding import NotTextError, decode_text
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+# Past this a file is refused rather than read: nobody reads a 50 MB article,
+# and aligning one would hold the window for minutes.
+MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+
+
+class ArticleError(Exception):
+    """A path that could not be read as an article; ``str()`` names the file and why."""
+
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+@dataclass
+class Article:
+    path: str
+    text: str
+    title: str
+    outlet: str | None = None
+    date: str | None = None
+    words: int = 0
+    kind: str = "txt"  # txt, md or html
+    encoding: str = "utf-8"
+    # Formatting of Markdown and HTML articles, in code points of ``text``.
+    styles: list[tuple[int, int, str]] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return Path(self.path).name
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class LoadResult:
+    articles: list[Article] = field(default_factory=list)
+    problems: list[ArticleError] = field(default_factory=list)
+
+
+def bundled_seeds_dir() -> Path:
+    """The seed articles shipped with the app (in the wheel, or the source tree)."""
+    package_dir = Path(__file__).resolve().parent.parent.parent
+    for candidate in (package_dir / "seeds", package_dir.parent / "seeds"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("the bundled seed articles are missing from this installation")
+
+
+# A data folder's own notes are not articles (the BBC corpus ships a README.TXT).
+_NOT_ARTICLES = {"readme", "license", "licence", "copying", "changelog", "notice", "authors"}
+
+
+def _is_article_file(path: Path) -> bool:
+    """An article found in a folder: a known suffix, not hidden, not the folder's README."""
+    return (path.suffix.lower() in ARTICLE_SUFFIXES and not path.name.startswith(".")
+            and path.stem.lower() not in _NOT_ARTICLES)
+
+
+def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[ArticleError]]:
+    """Files as given, folders expanded recursively to their article files, sorted by path."""
+    files: list[Path] = []
+    problems: list[ArticleError] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and _is_article_file(p))
+            if not found:
+                problems.append(ArticleError(path, "folder holds no .txt, .md or .html articles"))
+            for item in found:
+                if item.resolve() not in seen:
+                    seen.add(item.resolve())
+                    files.append(item)
+        elif path.exists():
+            if path.resolve() not in seen:
+                seen.add(path.resolve())
+                files.append(path)
+        else:
+            problems.append(ArticleError(path, "no such file or folder"))
+    return files, problems
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise ArticleError(
+                path, f"too large to be an article ({size / 1e6:.1f} MB; the limit is {MAX_ARTICLE_BYTES / 1e6:.0f} MB)"
+            )
+        return path.read_bytes()
+    except PermissionError:
+        raise ArticleError(path, "permission denied") from None
+    except IsADirectoryError:
+        raise ArticleError(path, "is a folder, not a file") from None
+    except FileNotFoundError:
+        raise ArticleError(path, "no such file or folder") from None
+    except OSError as exc:
+        raise ArticleError(path, f"cannot be read ({exc.strerror or exc})") from None
+
+
+def article_from_text(path: str, source: str, kind: str = "txt", encoding: str = "utf-8") -> Article:
+    """Build an article from decoded source (plain text, Markdown or HTML)."""
+    if kind == "txt":
+        text, styles = source, []
+        title = metadata.find_title(text)
+        outlet = metadata.find_outlet(text)
+        date = metadata.find_date(text)
+    else:
+        rendered = markup.markdown_to_text(source) if kind == "md" else markup.html_to_text(source)
+        text, styles = rendered.text, rendered.spans
+        title = rendered.title or metadata.find_title(text)
+        outlet = rendered.site_name or metadata.find_outlet(text)
+        date = metadata.parse_date(rendered.date) or metadata.find_date(text)
+    return Article(
+        path=path, text=text, title=title or Path(path).stem, outlet=outlet, date=date,
+        words=metadata.count_words(text), kind=kind, encoding=encoding, styles=styles,
+    )
+
+
+def kind_of(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix in (".md", ".markdown"):
+        return "md"
+    if suffix in (".html", ".htm"):
+        return "html"
+    return "txt"
+
+
+def load_article(path: str | os.PathLike[str]) -> Article:
+    """Read one article; raise :class:`ArticleError` with a plain reason if it cannot be."""
+    path = Path(path)
+    if path.is_dir():
+        raise ArticleError(path, "is a folder, not a file")
+    data = _read_bytes(path)
+    if not data.strip():
+        raise ArticleError(path, "is empty")
+    try:
+        source, encoding = decode_text(data)
+    except NotTextError as exc:
+        raise ArticleError(path, f"is not a text file: {exc}") from None
+    article = article_from_text(str(path), source, kind_of(path), encoding)
+    if not article.text.strip():
+        raise ArticleError(path, "has no readable text")
+    return article
+
+
+def load_articles(
+    paths: Iterable[str | os.PathLike[str]],
+    progress: Callable[[int, int], bool | None] | None = None,
+) -> LoadResult:
+    """Load every article under ``paths``; problems are collected, never raised.
+
+    ``progress(done, total)`` is called after each file; returning ``False`` cancels.
+    """
+    files, problems = expand_paths(paths)
+    result = LoadResult(problems=problems)
+    for index, file in enumerate(files, start=1):
+        try:
+            result.articles.append(load_article(file))
+        except ArticleError as exc:
+            result.problems.append(exc)
+        if progress is not None and progress(index, len(files)) is False:
+            break
+    return result

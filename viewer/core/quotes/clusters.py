@@ -1,0 +1,237 @@
+"""Quotations several articles share: identical, a fragment of another, lightly edited, or translated.
+
+Two quotes are linked when, compared on crude word stems (so "clarify" meets "clarification"
+and "diplomatics" meets "diplomatic"):
+- the shorter is a run of words inside the longer (a fragment, or the same quote), or
+- they share most of their content words in any order (another translation or an edit).
+Linked quotes are joined into clusters; a cluster is kept when its quotes come from at least
+two articles. Candidate pairs come from an index of rare stems, so the work grows with the
+number of quotes sharing words, not with the square of all quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from viewer.core.loading.articles import Article
+from viewer.core.quotes.finder import Quote, find_quotes
+from viewer.core.text.normalize import strip_accents, tokenize
+
+STOPWORDS = frozenset(
+    "a an the and or but if of to in on at by for with from as is are was were be been being it its this that "
+    "these those there their they them we our us you your he she his her him i me my not no so than then too "
+    "very can could would should will shall may might must do does did have has had which who whom what when "
+    "where why how all any some such into over about up down out more most also just only own same other "
+    "per de la le les du des et un une".split()
+)
+STEM_LENGTH = 6
+# Stems carried by more quotes than this are too common to find candidates with.
+MAX_POSTINGS = 1500
+MIN_SHARED = 3  # content stems two reworded quotes must share
+MIN_CONTAINMENT = 0.6  # ... as a share of the smaller quote's content stems
+TRUST_SHARED = 5
+MIN_JACCARD = 0.3  # ... and of both quotes' stems together, so a long quote cannot gather many short ones
+# Quotes with fewer content stems than this join a cluster but never bridge two clusters.
+SHORT_CONTENT = 4
+LABEL_CHARS = 90
+
+
+@dataclass
+class QuoteCluster:
+    id: str
+    label: str
+    speaker: str | None
+    quotes: list[Quote] = field(default_factory=list)  # from >= 2 different articles
+
+
+def _stem(word: str) -> str:
+    return strip_accents(word)[:STEM_LENGTH]
+
+
+@dataclass
+class _Prepared:
+    stems: list[str]  # every word, stemmed, in order
+    content: frozenset[str]  # stems of the words that carry meaning
+
+
+def _prepare(quote: Quote) -> _Prepared:
+    words = tokenize(quote.text).words
+    stems = [_stem(w) for w in words]
+    content = frozenset(_stem(w) for w in words if w not in STOPWORDS and not w.isdigit())
+    return _Prepared(stems, content)
+
+
+def _contains_run(long: list[str], short: list[str]) -> bool:
+    if len(short) > len(long):
+        return False
+    first = short[0]
+    n = len(short)
+    return any(long[i] == first and long[i:i + n] == short for i in range(len(long) - n + 1))
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    a_last, b_last = a.split()[-1].casefold(), b.split()[-1].casefold()
+    return a_last == b_last or a.casefold() in b.casefold() or b.casefold() in a.casefold()
+
+
+def _linked(qa: Quote, pa: _Prepared, qb: Quote, pb: _Prepared) -> bool:
+    short, long = (pa, pb) if len(pa.stems) <= len(pb.stems) else (pb, pa)
+    short_q, long_q = (qa, qb) if short is pa else (qb, qa)
+    if not short.content or len(short.stems) < 2:
+        return False
+    if short.stems == long.stems:
+        return True
+    # Short fragments are common phrases too: not when the speakers differ.
+    if _contains_run(long.stems, short.stems) and (
+        len(short.content) >= 3 or _compatible(short_q.speaker, long_q.speaker)
+    ):
+        return True
+    shared = len(pa.content & pb.content)
+    smaller = min(len(pa.content), len(pb.content))
+    union = len(pa.content | pb.content)
+    if shared < MIN_SHARED or shared < MIN_CONTAINMENT * smaller or shared < MIN_JACCARD * union:
+        return False
+    # Many shared words outweigh a doubtful attribution; a few need the same speaker as well.
+    return shared >= TRUST_SHARED or _compatible(qa.speaker, qb.speaker)
+
+
+def _is_short(prep: _Prepared) -> bool:
+    return len(prep.content) < SHORT_CONTENT
+
+
+def _find(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def cluster_quotes(quotes: Sequence[Quote]) -> list[QuoteCluster]:
+    """Clusters of the same quotation across two or more articles, largest first."""
+    prepared = [_prepare(q) for q in quotes]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, prep in enumerate(prepared):
+        for stem in prep.content:
+            postings[stem].append(index)
+    parent = list(range(len(quotes)))
+    attach: dict[int, int] = {}  # a short quote -> the quote whose cluster it joins
+    for index, prep in enumerate(prepared):
+        if len(prep.stems) < 2 or not prep.content:
+            continue
+        usable = sorted((s for s in prep.content if len(postings[s]) <= MAX_POSTINGS), key=lambda s: len(postings[s]))
+        # Any quote sharing MIN_SHARED of this quote's stems holds one of all but the two commonest;
+        # a fragment holds all of them, so the rarest one finds it.
+        probe = usable[: max(1, len(usable) - (MIN_SHARED - 1))]
+        candidates: set[int] = set()
+        for stem in probe:
+            candidates.update(postings[stem])
+        candidates.discard(index)
+        short = _is_short(prep)
+        for other in sorted(candidates):
+            if quotes[other].article == quotes[index].article and quotes[other].text == quotes[index].text:
+                continue
+            other_short = _is_short(prepared[other])
+            if short != other_short:
+                # A short quote is settled from its own side, joining one longer quote only.
+                if short and index not in attach and _linked(quotes[index], prep, quotes[other], prepared[other]):
+                    attach[index] = other
+                continue
+            if _find(parent, other) == _find(parent, index):
+                continue
+            if short and prep.stems != prepared[other].stems:
+                continue  # short quotes group with their exact repeats only
+            if _linked(quotes[index], prep, quotes[other], prepared[other]):
+                parent[_find(parent, other)] = _find(parent, index)
+    for index, other in attach.items():
+        parent[_find(parent, index)] = _find(parent, other)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(quotes)):
+        groups[_find(parent, index)].append(index)
+    clusters: list[QuoteCluster] = []
+    for members in groups.values():
+        if len({quotes[i].article for i in members}) < 2:
+            continue
+        members.sort(key=lambda i: (quotes[i].article, quotes[i].start))
+        member_quotes = [quotes[i] for i in members]
+        clusters.append(QuoteCluster(id="", label=_label(member_quotes), speaker=_speaker(member_quotes),
+                                     quotes=member_quotes))
+    clusters.sort(key=lambda c: (-len({q.article for q in c.quotes}), c.quotes[0].article, c.quotes[0].start))
+    for number, cluster in enumerate(clusters, start=1):
+        cluster.id = f"c{number}"
+    return clusters
+
+
+def _label(quotes: list[Quote]) -> str:
+    """The most complete wording (the longest speech quote), cut to a list's width."""
+    speech = [q for q in quotes if q.kind == "speech"] or quotes
+    text = re.sub(r"\s+", " ", max(speech, key=lambda q: len(q.text)).text).strip()
+    if len(text) > LABEL_CHARS:
+        text = text[:LABEL_CHARS].rsplit(" ", 1)[0] + "\u2026"
+    return text
+
+
+def _speaker(quotes: list[Quote]) -> str | None:
+    named = Counter(q.speaker for q in quotes if q.speaker)
+    if not named:
+        return None
+    # Prefer the fullest form of the most frequent surname ("Emmanuel Macron" over "Macron").
+    by_surname: Counter[str] = Counter()
+    for name, count in named.items():
+        by_surname[name.split()[-1].casefold()] += count
+    surname = by_surname.most_common(1)[0][0]
+    forms = [n for n in named if n.split()[-1].casefold() == surname]
+    return max(forms, key=lambda n: (named[n], len(n.split())))
+
+
+def quotes_report(articles: Sequence[Article]) -> dict:
+    """The SPEC's ``quotes --json`` document: articles, every quote (q1...), shared clusters (c1...)."""
+    quotes: list[Quote] = []
+    for article in articles:
+        quotes.extend(find_quotes(article.text, article.path))
+    ids = {id(q): f"q{number}" for number, q in enumerate(quotes, start=1)}
+    clusters = cluster_quotes(quotes)
+    return {
+        "articles": [{"path": a.path, "title": a.title} for a in articles],
+        "quotes": [
+            {"id": ids[id(q)], "article": q.article, "start": q.start, "end": q.end, "text": q.text,
+             "kind": q.kind, "speaker": q.speaker}
+            for q in quotes
+        ],
+        "clusters": [
+            {"id": c.id, "label": c.label, "speaker": c.speaker, "quotes": [ids[id(q)] for q in c.quotes]}
+            for c in clusters
+        ],
+    }
+
+
+class Cancelled(Exception):
+    """Finding quotes was asked to stop."""
+
+
+def find_and_cluster(
+    texts: Sequence[tuple[str, str]],
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> tuple[list[Quote], list[QuoteCluster]]:
+    """Every quote of ``(path, text)`` articles, and the clusters shared across them."""
+    quotes: list[Quote] = []
+    for number, (path, text) in enumerate(texts, start=1):
+        if cancelled is not None and cancelled():
+            raise Cancelled
+        quotes.extend(find_quotes(text, path))
+        if progress is not None:
+            progress(number, len(texts))
+    if cancelled is not None and cancelled():
+        raise Cancelled
+    return quotes, cluster_quotes(quotes)
+
+
+def find_and_cluster_job(payload, progress, cancelled, _phase) -> tuple[list[Quote], list[QuoteCluster]]:
+    """:func:`find_and_cluster` as a child-process job (see :mod:`viewer.core.tasks.child_process`)."""
+    _extra, texts = payload
+    return find_and_cluster(texts, progress, cancelled)

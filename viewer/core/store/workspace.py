@@ -1,0 +1,755 @@
+"""The workspace: quote sets and their occurrences, kept in one SQLite file.
+
+Safety rules the rest of the app relies on:
+
+* A file is opened only after a read-only look at it: a missing folder, a file that is
+  not SQLite, a damaged file, another application's database or a schema newer than
+  this code are refused with :class:`WorkspaceError` and left byte-identical.
+* Every change is one ``BEGIN IMMEDIATE`` transaction with ``synchronous=FULL`` in WAL
+  mode, so a killed process loses at most the change it was making.
+* Two windows (or a window and the ``tag`` command) may share a workspace: WAL lets
+  readers run beside a writer, a busy timeout makes writers wait their turn, and
+  :meth:`Workspace.changed_elsewhere` (``PRAGMA data_version``) tells a window to
+  reload after another connection committed. A file the user cannot write, or one
+  opened with ``read_only=True``, is read-only: mutators raise :class:`WorkspaceReadOnly`.
+* Undo/redo: every mutator returns an :class:`Edit` holding the affected rows before
+  and after. :meth:`Workspace.undo` writes the "before" rows back, :meth:`Workspace.redo`
+  the "after" rows, each in one transaction, after checking that the rows still look
+  as the edit left them (else :class:`WorkspaceConflict`, e.g. another window changed
+  them). A ``QUndoCommand`` only needs to hold the :class:`Edit`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, fields, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import quote as url_quote
+
+from viewer.core.loading.articles import Article, ArticleError, load_article
+from viewer.core.paths import default_workspace_path
+from viewer.core.store.anchoring import Anchor, anchor_quote, quote_context
+
+SCHEMA_VERSION = 1
+# "AVws": marks the file as ours, so another application's SQLite file is never touched.
+APPLICATION_ID = 0x41567773
+BUSY_TIMEOUT_MS = 5000
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+# Colours given to new sets in turn: distinct on light and dark backgrounds.
+PALETTE = ("#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6", "#9a6324")
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+KEEP = object()  # "leave this field as it is", where None is a value
+
+# One list of statements per schema version; opening an older workspace runs the
+# missing ones in order, in one transaction, then sets PRAGMA user_version.
+MIGRATIONS: dict[int, list[str]] = {
+    1: [
+        """CREATE TABLE quote_set (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
+            tags TEXT NOT NULL DEFAULT '[]',  -- JSON list of strings, in the user's order
+            note TEXT NOT NULL DEFAULT '',
+            colour TEXT NOT NULL,
+            created TEXT NOT NULL,
+            modified TEXT NOT NULL
+        )""",
+        """CREATE TABLE occurrence (
+            id INTEGER PRIMARY KEY,
+            set_id INTEGER NOT NULL REFERENCES quote_set(id) ON DELETE CASCADE,
+            article TEXT NOT NULL,      -- absolute path of the article file
+            title TEXT NOT NULL DEFAULT '',
+            outlet TEXT,
+            published TEXT,
+            sha256 TEXT NOT NULL,       -- of the article text the offsets refer to
+            start INTEGER NOT NULL,     -- code points, end-exclusive (SPEC)
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,         -- exactly text[start:end]
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            speaker TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            detached INTEGER NOT NULL DEFAULT 0,  -- could not be placed in the edited article
+            created TEXT NOT NULL,
+            modified TEXT NOT NULL,
+            CHECK (start >= 0 AND "end" > start)
+        )""",
+        "CREATE INDEX occurrence_set ON occurrence(set_id)",
+        "CREATE INDEX occurrence_article ON occurrence(article)",
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        "INSERT INTO meta(key, value) VALUES ('revision', '0')",
+    ],
+}
+
+
+class WorkspaceError(Exception):
+    """A workspace file that cannot be used; ``str()`` names the file and why."""
+
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class WorkspaceReadOnly(WorkspaceError):
+    """A change was asked of a workspace opened read-only."""
+
+
+class WorkspaceConflict(WorkspaceError):
+    """An undo/redo whose rows were changed meanwhile (e.g. by another window)."""
+
+
+class OffsetError(ValueError):
+    """Offsets outside the article text or not ``start < end``."""
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+@dataclass(frozen=True)
+class QuoteSet:
+    id: int
+    name: str
+    tags: tuple[str, ...]
+    note: str
+    colour: str
+    created: str
+    modified: str
+
+
+@dataclass(frozen=True)
+class NewOccurrence:
+    """A quote occurrence not yet stored: what :meth:`Workspace.add_occurrences` takes."""
+
+    article: str
+    title: str
+    outlet: str | None
+    published: str | None
+    sha256: str
+    start: int
+    end: int
+    text: str
+    prefix: str
+    suffix: str
+    speaker: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    id: int
+    set_id: int
+    article: str
+    title: str
+    outlet: str | None
+    published: str | None
+    sha256: str
+    start: int
+    end: int
+    text: str
+    prefix: str
+    suffix: str
+    speaker: str | None
+    note: str
+    detached: bool
+    created: str
+    modified: str
+
+
+# Columns that follow the article rather than the user: re-anchoring rewrites them,
+# undo leaves them as they are now and conflict checks ignore them.
+_ANCHOR_FIELDS = ("sha256", "start", "end", "text", "prefix", "suffix", "detached")
+_SET_COLUMNS = [f.name for f in fields(QuoteSet)]
+_OCC_COLUMNS = [f.name for f in fields(Occurrence)]
+
+
+def new_occurrence(
+    article: Article, start: int, end: int, *, speaker: str | None = None, note: str = ""
+) -> NewOccurrence:
+    """The occurrence of ``article.text[start:end]``; raises :class:`OffsetError` for bad offsets."""
+    length = len(article.text)
+    if not (0 <= start < end <= length):
+        raise OffsetError(f"{article.path}: offsets {start}..{end} are not inside the text (0..{length}, start < end)")
+    prefix, suffix = quote_context(article.text, start, end)
+    return NewOccurrence(
+        article=str(Path(article.path).resolve()), title=article.title, outlet=article.outlet,
+        published=article.date, sha256=article.sha256, start=start, end=end,
+        text=article.text[start:end], prefix=prefix, suffix=suffix, speaker=speaker, note=note,
+    )
+
+
+# A row as undo sees it: (table, id) -> column values, or None when the row is absent.
+RowKey = tuple[str, int]
+Rows = tuple[tuple[RowKey, "dict[str, object] | None"], ...]
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One committed change, with what it takes to reverse and repeat it.
+
+    ``result`` is what the change made or touched (a :class:`QuoteSet` or
+    :class:`Occurrence`), for the caller's convenience.
+    """
+
+    label: str
+    before: Rows
+    after: Rows
+    result: object = None
+
+
+@dataclass
+class ReanchorReport:
+    """What :meth:`Workspace.reanchor` found, by occurrence id."""
+
+    methods: dict[int, str] = field(default_factory=dict)  # unchanged/position/exact/fuzzy/detached
+    missing: dict[int, str] = field(default_factory=dict)  # article unreadable: id -> reason
+
+    @property
+    def detached(self) -> list[int]:
+        return sorted(i for i, m in self.methods.items() if m == "detached")
+
+    @property
+    def moved(self) -> list[int]:
+        return sorted(i for i, m in self.methods.items() if m in ("exact", "fuzzy"))
+
+
+def _inspect(path: Path) -> bool:
+    """Check a workspace file without changing it; True when it must be created."""
+    if path.is_dir():
+        raise WorkspaceError(path, "is a folder, not a workspace file")
+    if not path.parent.is_dir():
+        raise WorkspaceError(path, f"the folder {path.parent} does not exist")
+    if not path.exists():
+        return True
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(_SQLITE_HEADER))
+    except OSError as exc:
+        raise WorkspaceError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if not header:
+        return True  # an empty file holds nothing to lose; SQLite starts a database in it
+    if header != _SQLITE_HEADER:
+        raise WorkspaceError(path, "is not a workspace (not an SQLite file); it was left untouched")
+    # With no -wal/-shm beside it the whole database is in the file, and "immutable" reads
+    # it without creating them; otherwise they exist already and a read-only look is enough.
+    siblings = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    mode = "ro" if any(p.exists() for p in siblings) else "ro&immutable=1"
+    try:
+        probe = sqlite3.connect(f"file:{url_quote(str(path.resolve()))}?mode={mode}", uri=True)
+    except sqlite3.Error as exc:
+        raise WorkspaceError(path, f"cannot be opened ({exc})") from None
+    try:
+        app_id = probe.execute("PRAGMA application_id").fetchone()[0]
+        version = probe.execute("PRAGMA user_version").fetchone()[0]
+        objects = probe.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        check = probe.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise WorkspaceError(path, f"is damaged or not a workspace ({exc}); it was left untouched") from None
+    finally:
+        probe.close()
+    if check != "ok":
+        raise WorkspaceError(path, f"is damaged ({check}); it was left untouched")
+    if app_id != APPLICATION_ID and not (app_id == 0 and version == 0 and objects == 0):
+        raise WorkspaceError(
+            path, "is an SQLite database of another application, not a workspace; it was left untouched"
+        )
+    if version > SCHEMA_VERSION:
+        raise WorkspaceError(
+            path, f"was written by a newer article-viewer (schema {version}; this one reads up to {SCHEMA_VERSION})"
+        )
+    return False
+
+
+class Workspace:
+    """An open workspace file. Use :meth:`open`; close it (or use ``with``) when done."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection, read_only: bool) -> None:
+        self.path = path
+        self.read_only = read_only
+        self._db = connection
+        self._seen_data_version = self._data_version()
+
+    # -- opening -----------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Workspace:
+        """Open (or create) a workspace; ``None`` is the default one in the user's data folder.
+
+        A file the user may not write is opened read-only. Raises :class:`WorkspaceError`.
+        """
+        if path is None:
+            path = default_workspace_path()
+            path.parent.mkdir(parents=True, exist_ok=True)
+        path = Path(path)
+        create = _inspect(path)
+        if create and read_only:
+            raise WorkspaceError(path, "does not exist")
+        if not create and not os.access(path, os.W_OK):
+            read_only = True
+        uri = f"file:{url_quote(str(path.resolve()))}?mode={'ro' if read_only else 'rwc'}"
+        try:
+            db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        except sqlite3.Error as exc:
+            raise WorkspaceError(path, f"cannot be opened ({exc})") from None
+        try:
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            db.execute("PRAGMA foreign_keys = ON")
+            if not read_only:
+                db.execute("PRAGMA journal_mode = WAL")
+                # FULL: a committed tag survives a power cut, not just a killed process.
+                db.execute("PRAGMA synchronous = FULL")
+                _migrate(db, path)
+            elif db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+                raise WorkspaceError(path, "needs upgrading, which a read-only workspace cannot do")
+        except sqlite3.OperationalError as exc:
+            db.close()
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise WorkspaceError(path, "is busy in another window; open it read-only") from None
+            raise WorkspaceError(path, f"cannot be opened ({exc})") from None
+        except BaseException:
+            db.close()
+            raise
+        return cls(path, db, read_only)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- noticing other windows' changes ---------------------------------------------
+
+    def _data_version(self) -> int:
+        return self._db.execute("PRAGMA data_version").fetchone()[0]
+
+    def changed_elsewhere(self) -> bool:
+        """True once after another connection (window, process) committed a change.
+
+        Cheap enough to poll from a timer every second.
+        """
+        version = self._data_version()
+        changed = version != self._seen_data_version
+        self._seen_data_version = version
+        return changed
+
+    @property
+    def revision(self) -> int:
+        """A counter every committed change raises, whichever process made it."""
+        return int(self._db.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0])
+
+    # -- reading ---------------------------------------------------------------------
+
+    def sets(self) -> list[QuoteSet]:
+        rows = self._db.execute("SELECT * FROM quote_set ORDER BY created, id").fetchall()
+        return [_set_from_row(row) for row in rows]
+
+    def get_set(self, set_id: int) -> QuoteSet:
+        row = self._db.execute("SELECT * FROM quote_set WHERE id = ?", (set_id,)).fetchone()
+        if row is None:
+            raise KeyError(f"no quote set {set_id}")
+        return _set_from_row(row)
+
+    def find_set(self, name: str) -> QuoteSet | None:
+        row = self._db.execute("SELECT * FROM quote_set WHERE name = ?", (name,)).fetchone()
+        return None if row is None else _set_from_row(row)
+
+    def occurrences(self, set_id: int | None = None) -> list[Occurrence]:
+        if set_id is None:
+            rows = self._db.execute("SELECT * FROM occurrence ORDER BY set_id, id").fetchall()
+        else:
+            rows = self._db.execute("SELECT * FROM occurrence WHERE set_id = ? ORDER BY id", (set_id,)).fetchall()
+        return [_occurrence_from_row(row) for row in rows]
+
+    def get_occurrence(self, occurrence_id: int) -> Occurrence:
+        row = self._db.execute("SELECT * FROM occurrence WHERE id = ?", (occurrence_id,)).fetchone()
+        if row is None:
+            raise KeyError(f"no occurrence {occurrence_id}")
+        return _occurrence_from_row(row)
+
+    def occurrences_in(self, article_path: str | os.PathLike[str]) -> list[Occurrence]:
+        """The tagged spans of one article (to mark them in a pane)."""
+        article = str(Path(article_path).resolve())
+        rows = self._db.execute("SELECT * FROM occurrence WHERE article = ? ORDER BY start", (article,)).fetchall()
+        return [_occurrence_from_row(row) for row in rows]
+
+    # -- changing: each returns an Edit ---------------------------------------------------
+
+    def create_set(
+        self,
+        name: str,
+        *,
+        tags: Iterable[str] = (),
+        note: str = "",
+        colour: str | None = None,
+        occurrences: Sequence[NewOccurrence] = (),
+    ) -> Edit:
+        """A new set, optionally with occurrences (a suggested cluster becomes a set in one edit)."""
+        name = _clean_name(name)
+        with self._change() as change:
+            if colour is None:
+                count = self._db.execute("SELECT count(*) FROM quote_set").fetchone()[0]
+                colour = PALETTE[count % len(PALETTE)]
+            now = _now()
+            try:
+                cursor = self._db.execute(
+                    "INSERT INTO quote_set(name, tags, note, colour, created, modified) VALUES (?, ?, ?, ?, ?, ?)",
+                    (name, _tags_json(tags), note, _check_colour(colour), now, now),
+                )
+            except sqlite3.IntegrityError:
+                raise ValueError(f"a quote set named {name!r} already exists") from None
+            set_id = int(cursor.lastrowid)
+            change.new("quote_set", set_id)
+            for item in occurrences:
+                change.new("occurrence", self._insert_occurrence(set_id, item, now))
+        return change.edit(f"New set {name}", self.get_set(set_id))
+
+    def update_set(
+        self,
+        set_id: int,
+        *,
+        name: str | None = None,
+        tags: Iterable[str] | None = None,
+        note: str | None = None,
+        colour: str | None = None,
+    ) -> Edit:
+        """Rename, retag, re-note or recolour a set; unchanged when an argument is None."""
+        with self._change() as change:
+            change.touch("quote_set", set_id)
+            old = self.get_set(set_id)
+            new = replace(
+                old,
+                name=old.name if name is None else _clean_name(name),
+                tags=old.tags if tags is None else _clean_tags(tags),
+                note=old.note if note is None else note,
+                colour=old.colour if colour is None else _check_colour(colour),
+                modified=_now(),
+            )
+            try:
+                self._db.execute(
+                    "UPDATE quote_set SET name = ?, tags = ?, note = ?, colour = ?, modified = ? WHERE id = ?",
+                    (new.name, _tags_json(new.tags), new.note, new.colour, new.modified, set_id),
+                )
+            except sqlite3.IntegrityError:
+                raise ValueError(f"a quote set named {new.name!r} already exists") from None
+        label = f"Rename set {old.name} to {new.name}" if new.name != old.name else f"Edit set {new.name}"
+        return change.edit(label, new)
+
+    def rename_set(self, set_id: int, name: str) -> Edit:
+        return self.update_set(set_id, name=name)
+
+    def delete_set(self, set_id: int) -> Edit:
+        """Delete a set and its occurrences (undo brings both back with the same ids)."""
+        with self._change() as change:
+            old = self.get_set(set_id)
+            change.touch("quote_set", set_id)
+            for occurrence in self.occurrences(set_id):
+                change.touch("occurrence", occurrence.id)
+            self._db.execute("DELETE FROM quote_set WHERE id = ?", (set_id,))
+        return change.edit(f"Delete set {old.name}", old)
+
+    def merge_sets(self, source_id: int, target_id: int) -> Edit:
+        """Move every occurrence of ``source`` into ``target``, add its tags, delete it."""
+        if source_id == target_id:
+            raise ValueError("cannot merge a set into itself")
+        with self._change() as change:
+            source, target = self.get_set(source_id), self.get_set(target_id)
+            change.touch("quote_set", source_id)
+            change.touch("quote_set", target_id)
+            now = _now()
+            for occurrence in self.occurrences(source_id):
+                change.touch("occurrence", occurrence.id)
+            self._db.execute(
+                "UPDATE occurrence SET set_id = ?, modified = ? WHERE set_id = ?", (target_id, now, source_id)
+            )
+            tags = _clean_tags((*target.tags, *source.tags))
+            self._db.execute(
+                "UPDATE quote_set SET tags = ?, modified = ? WHERE id = ?", (_tags_json(tags), now, target_id)
+            )
+            self._db.execute("DELETE FROM quote_set WHERE id = ?", (source_id,))
+        return change.edit(f"Merge set {source.name} into {target.name}", self.get_set(target_id))
+
+    def add_occurrences(self, set_id: int, items: Sequence[NewOccurrence], *, add_tags: Iterable[str] = ()) -> Edit:
+        """Tag quotes into a set, adding ``add_tags`` to the set's tags, in one edit."""
+        with self._change() as change:
+            change.touch("quote_set", set_id)
+            tags = _tags_json((*self.get_set(set_id).tags, *add_tags))
+            now = _now()
+            ids = [self._insert_occurrence(set_id, item, now) for item in items]
+            for occurrence_id in ids:
+                change.new("occurrence", occurrence_id)
+            self._db.execute("UPDATE quote_set SET tags = ?, modified = ? WHERE id = ?", (tags, now, set_id))
+        result = self.get_occurrence(ids[0]) if len(ids) == 1 else [self.get_occurrence(i) for i in ids]
+        return change.edit("Tag quote" if len(ids) == 1 else f"Tag {len(ids)} quotes", result)
+
+    def add_occurrence(self, set_id: int, item: NewOccurrence, *, add_tags: Iterable[str] = ()) -> Edit:
+        return self.add_occurrences(set_id, [item], add_tags=add_tags)
+
+    def update_occurrence(self, occurrence_id: int, *, note: str | None = None, speaker: object = KEEP) -> Edit:
+        """Change an occurrence's note or speaker (``speaker=None`` clears it, :data:`KEEP` keeps it)."""
+        with self._change() as change:
+            change.touch("occurrence", occurrence_id)
+            old = self.get_occurrence(occurrence_id)
+            new_note = old.note if note is None else note
+            new_speaker = old.speaker if speaker is KEEP else speaker
+            self._db.execute(
+                "UPDATE occurrence SET note = ?, speaker = ?, modified = ? WHERE id = ?",
+                (new_note, new_speaker, _now(), occurrence_id),
+            )
+        return change.edit("Edit quote", self.get_occurrence(occurrence_id))
+
+    def move_occurrence(self, occurrence_id: int, set_id: int) -> Edit:
+        with self._change() as change:
+            change.touch("occurrence", occurrence_id)
+            self.get_occurrence(occurrence_id)
+            target = self.get_set(set_id)
+            self._db.execute(
+                "UPDATE occurrence SET set_id = ?, modified = ? WHERE id = ?", (set_id, _now(), occurrence_id)
+            )
+        return change.edit(f"Move quote to {target.name}", self.get_occurrence(occurrence_id))
+
+    def delete_occurrence(self, occurrence_id: int) -> Edit:
+        with self._change() as change:
+            change.touch("occurrence", occurrence_id)
+            old = self.get_occurrence(occurrence_id)
+            self._db.execute("DELETE FROM occurrence WHERE id = ?", (occurrence_id,))
+        return change.edit("Delete quote", old)
+
+    # -- undo / redo -----------------------------------------------------------------
+
+    def undo(self, edit: Edit) -> None:
+        """Put back the rows as they were before ``edit``; raises :class:`WorkspaceConflict`."""
+        self._write_rows(expected=edit.after, target=edit.before)
+
+    def redo(self, edit: Edit) -> None:
+        """Repeat ``edit`` after an undo; raises :class:`WorkspaceConflict`."""
+        self._write_rows(expected=edit.before, target=edit.after)
+
+    def _write_rows(self, expected: Rows, target: Rows) -> None:
+        with self._transaction():
+            current = {key: self._row(*key) for key, _ in expected}
+            for key, row in expected:
+                if not _same_for_user(current[key], row):
+                    raise WorkspaceConflict(self.path, "was changed meanwhile (another window?); cannot undo/redo")
+            wanted = dict(target)
+            # Parents before children when adding, children before parents when removing.
+            order = sorted(wanted, key=lambda key: (key[0] != "quote_set", key[1]))
+            for key in order:
+                if wanted[key] is not None:
+                    self._put_row(key, wanted[key], current[key])
+            for key in reversed(order):
+                if wanted[key] is None and current[key] is not None:
+                    self._db.execute(f"DELETE FROM {key[0]} WHERE id = ?", (key[1],))
+
+    def _put_row(self, key: RowKey, row: dict[str, object], current: dict[str, object] | None) -> None:
+        table, row_id = key
+        values = dict(row)
+        if table == "occurrence" and current is not None:
+            # The article may have been re-anchored since; keep where the quote is now.
+            values.update({name: current[name] for name in _ANCHOR_FIELDS})
+        columns = list(values)
+        quoted = ", ".join(f'"{c}"' for c in columns)
+        marks = ", ".join("?" for _ in columns)
+        updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c != "id")
+        self._db.execute(
+            f"INSERT INTO {table} ({quoted}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {updates}",
+            [values[c] for c in columns],
+        )
+
+    # -- re-anchoring -------------------------------------------------------------------
+
+    def reanchor(self, load: Callable[[str], Article] = load_article) -> ReanchorReport:
+        """Find every occurrence again in its article's current text; store what moved.
+
+        An article that cannot be read is reported in ``missing`` and its occurrences
+        are left as they are; an occurrence that cannot be placed is kept, marked detached.
+        """
+        report = ReanchorReport()
+        by_article: dict[str, list[Occurrence]] = {}
+        for occurrence in self.occurrences():
+            by_article.setdefault(occurrence.article, []).append(occurrence)
+        updates: list[tuple[Occurrence, Article, Anchor]] = []
+        for path, items in by_article.items():
+            try:
+                article = load(path)
+            except (ArticleError, OSError) as exc:
+                for occurrence in items:
+                    report.missing[occurrence.id] = str(exc)
+                continue
+            digest = article.sha256
+            for occurrence in items:
+                if occurrence.sha256 == digest and not occurrence.detached:
+                    report.methods[occurrence.id] = "unchanged"
+                    continue
+                anchor = anchor_quote(
+                    article.text, occurrence.text, occurrence.prefix, occurrence.suffix,
+                    occurrence.start, occurrence.end,
+                )
+                report.methods[occurrence.id] = anchor.method
+                updates.append((occurrence, article, anchor))
+        if updates and not self.read_only:
+            with self._transaction():
+                for occurrence, article, anchor in updates:
+                    self._store_anchor(occurrence, article, anchor)
+        return report
+
+    def _store_anchor(self, occurrence: Occurrence, article: Article, anchor: Anchor) -> None:
+        if anchor.detached:
+            # Keep the last known quote and offsets: they say what was tagged.
+            self._db.execute("UPDATE occurrence SET detached = 1 WHERE id = ?", (occurrence.id,))
+            return
+        start, end = anchor.start, anchor.end
+        prefix, suffix = quote_context(article.text, start, end)
+        self._db.execute(
+            'UPDATE occurrence SET sha256 = ?, start = ?, "end" = ?, text = ?, prefix = ?, suffix = ?, detached = 0 '
+            "WHERE id = ?",
+            (article.sha256, start, end, article.text[start:end], prefix, suffix, occurrence.id),
+        )
+
+    # -- plumbing -------------------------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        if self.read_only:
+            raise WorkspaceReadOnly(self.path, "is open read-only")
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise WorkspaceError(self.path, f"is busy in another window, try again ({exc})") from None
+        try:
+            yield
+            self._db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        # Our own commits are not "changes elsewhere".
+        self._seen_data_version = self._data_version()
+
+    @contextmanager
+    def _change(self) -> Iterator[_Change]:
+        change = _Change(self)
+        with self._transaction():
+            yield change
+            change.after = tuple((key, self._row(*key)) for key, _ in change.before)
+
+    def _row(self, table: str, row_id: int) -> dict[str, object] | None:
+        cursor = self._db.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
+        row = cursor.fetchone()
+        if row is None:
+            return None
+        return dict(zip([d[0] for d in cursor.description], row, strict=True))
+
+    def _insert_occurrence(self, set_id: int, item: NewOccurrence, now: str) -> int:
+        cursor = self._db.execute(
+            'INSERT INTO occurrence(set_id, article, title, outlet, published, sha256, start, "end", text, '
+            "prefix, suffix, speaker, note, detached, created, modified) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+            (
+                set_id, item.article, item.title, item.outlet, item.published, item.sha256, item.start, item.end,
+                item.text, item.prefix, item.suffix, item.speaker, item.note, now, now,
+            ),
+        )
+        return int(cursor.lastrowid)
+
+
+class _Change:
+    """Collects the rows a mutator touches, to build its :class:`Edit`."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self._workspace = workspace
+        self.before: tuple[tuple[RowKey, dict[str, object] | None], ...] = ()
+        self.after: Rows = ()
+
+    def touch(self, table: str, row_id: int) -> None:
+        key = (table, row_id)
+        if all(existing != key for existing, _ in self.before):
+            self.before += ((key, self._workspace._row(table, row_id)),)
+
+    def new(self, table: str, row_id: int) -> None:
+        self.before += (((table, row_id), None),)
+
+    def edit(self, label: str, result: object) -> Edit:
+        return Edit(label, self.before, self.after, result)
+
+
+def _same_for_user(current: dict[str, object] | None, expected: dict[str, object] | None) -> bool:
+    if current is None or expected is None:
+        return current is None and expected is None
+    keys = (set(current) | set(expected)) - set(_ANCHOR_FIELDS)
+    return all(current.get(k) == expected.get(k) for k in keys)
+
+
+def _migrate(db: sqlite3.Connection, path: Path) -> None:
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version == SCHEMA_VERSION:
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        # Re-read under the write lock: another process may have migrated meanwhile,
+        # and never "upgrade" a file that is not ours or is newer than this code.
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+        if version > SCHEMA_VERSION or app_id not in (0, APPLICATION_ID):
+            raise WorkspaceError(path, f"is not a workspace this version can use (schema {version})")
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            for statement in MIGRATIONS[target]:
+                db.execute(statement)
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+
+
+def _set_from_row(row: Sequence[object]) -> QuoteSet:
+    values = dict(zip(_SET_COLUMNS, row, strict=True))
+    values["tags"] = tuple(json.loads(str(values["tags"])))
+    return QuoteSet(**values)  # type: ignore[arg-type]
+
+
+def _occurrence_from_row(row: Sequence[object]) -> Occurrence:
+    values = dict(zip(_OCC_COLUMNS, row, strict=True))
+    values["detached"] = bool(values["detached"])
+    return Occurrence(**values)  # type: ignore[arg-type]
+
+
+def _clean_name(name: str) -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise ValueError("a quote set needs a name")
+    return name
+
+
+def _clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Trimmed, without empties or repeats, in the order given.
+
+    ``;`` joins tags in the CSV, so it cannot be part of one.
+    """
+    cleaned: list[str] = []
+    for tag in tags:
+        for part in str(tag).split(";"):
+            part = " ".join(part.split())
+            if part and part not in cleaned:
+                cleaned.append(part)
+    return tuple(cleaned)
+
+
+def _tags_json(tags: Iterable[str]) -> str:
+    return json.dumps(list(_clean_tags(tags)), ensure_ascii=False)
+
+
+def _check_colour(colour: str) -> str:
+    if not _COLOUR.match(colour):
+        raise ValueError(f"a colour is written #rrggbb, not {colour!r}")
+    return colour.lower()

@@ -1,0 +1,113 @@
+"""The article list: a table model over the loaded articles, and its filter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QFont
+
+from viewer.core.loading.articles import Article
+
+ArticleRole = Qt.ItemDataRole.UserRole + 1
+SortRole = Qt.ItemDataRole.UserRole + 2
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class ArticleTableModel(QAbstractTableModel):
+    COLUMNS = ("Title", "Outlet", "Date", "Words")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._articles: list[Article] = []
+        self._shown: set[str] = set()  # paths of the articles in the panes
+
+    # -- content -------------------------------------------------------
+    @property
+    def articles(self) -> list[Article]:
+        return self._articles
+
+    def set_articles(self, articles: list[Article]) -> None:
+        self.beginResetModel()
+        self._articles = list(articles)
+        self.endResetModel()
+
+    def add_articles(self, articles: list[Article]) -> None:
+        known = {a.path for a in self._articles}
+        new = [a for a in articles if a.path not in known]
+        if not new:
+            return
+        first = len(self._articles)
+        self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+        self._articles.extend(new)
+        self.endInsertRows()
+
+    def article(self, row: int) -> Article:
+        return self._articles[row]
+
+    def row_of(self, path: str) -> int:
+        for row, article in enumerate(self._articles):
+            if article.path == path:
+                return row
+        return -1
+
+    def set_shown(self, paths: set[str]) -> None:
+        self._shown = set(paths)
+        if self._articles:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._articles) - 1, len(self.COLUMNS) - 1),
+                                  [Qt.ItemDataRole.FontRole])
+
+    # -- Qt model interface ----------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._articles)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        article = self._articles[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (article.title, article.outlet or "", article.date or "", f"{article.words:,}")[column]
+        if role == SortRole:
+            outlet = (article.outlet or "").casefold()
+            return (article.title.casefold(), outlet, article.date or "", article.words)[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{article.title}\n{article.path}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and article.path in self._shown:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == ArticleRole:
+            return article
+        return None
+
+
+class ArticleFilterModel(QSortFilterProxyModel):
+    """Sorts by the typed value of a column and filters on title, outlet, date and file name."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SortRole)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._needle = ""
+
+    def set_filter_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._needle = text.strip().casefold()
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        if not self._needle:
+            return True
+        article = self.sourceModel().article(source_row)
+        haystack = " ".join((article.title, article.outlet or "", article.date or "", article.name)).casefold()
+        return all(word in haystack for word in self._needle.split())

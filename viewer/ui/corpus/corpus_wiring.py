@@ -1,0 +1,235 @@
+"""Puts the corpus overview into the main window and keeps it in step with the open articles.
+
+- Each time the article list changes (``loadFinished``) or the alignment settings change,
+  the corpus is indexed again in the background (a ``LatestRunner``: the newest request
+  wins, Cancel stops it; pairs already aligned stay in the on-disk cache).
+- A click in the heat map or a double-click in its lists opens that pair in the pair view.
+- When the pair view shows a pair, each of its passages learns which other open articles
+  carry it (the "Also in" column of the passage list), from the corpus index.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QProgressBar, QPushButton, QWidget
+
+from viewer.core.alignment.align import AlignSettings
+from viewer.core.corpus.index import CorpusIndex, CorpusSimilarity, build_in_process
+from viewer.core.paths import cache_dir
+from viewer.ui.background import LatestRunner
+from viewer.ui.corpus.corpus_view import CorpusView
+from viewer.ui.shortcuts import SHORTCUTS, key_sequences
+
+# Opening at least this many articles shows the overview by itself: with a handful, the
+# pair view is the point; with a folder of them, which pair to look at is.
+AUTO_SHOW_ARTICLES = 20
+# From this many articles the index is built in a child process: in a thread it would
+# hold the interpreter lock for seconds and the window would stutter (100-500 ms stalls
+# measured with 300 articles). Below it, starting a process costs more than the work.
+CHILD_PROCESS_ARTICLES = 100
+CACHE_FILE = "corpus-index.sqlite3"
+
+
+class CorpusController(QObject):
+    """Owns the corpus dock, its background indexing and the reuse counts of the pair view."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.index = CorpusIndex(cache_dir() / CACHE_FILE)
+        self.result: CorpusSimilarity | None = None
+        self.phase = ""  # written by the indexing thread, read by the GUI on progress
+        self.runner = LatestRunner(self)
+        self.runner.finished.connect(self._on_indexed)
+        self.runner.failed.connect(self._on_failed)
+        self.runner.progress.connect(self._on_progress)
+        self.runner.busy_changed.connect(self._on_busy)
+
+        self.view = CorpusView()
+        self.dock = QDockWidget("Corpus", window)
+        self.dock.setObjectName("corpusDock")
+        self.dock.setWidget(self.view)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+
+        text, _keys, tip = SHORTCUTS["corpus_overview"]
+        self.action = QAction(text, window)
+        self.action.setObjectName("corpus_overview")
+        self.action.setShortcuts(key_sequences("corpus_overview"))
+        self.action.setStatusTip(tip)
+        self.action.triggered.connect(self.show_overview)
+        window.addAction(self.action)
+        if hasattr(window, "actions_by_name"):
+            window.actions_by_name["corpus_overview"] = self.action
+        view_menu = next((a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "View"), None)
+        if view_menu is not None:
+            view_menu.addSeparator()
+            view_menu.addAction(self.action)
+
+        # A compact indicator in the status bar, so indexing shows with the dock closed too.
+        self.status_progress = QProgressBar()
+        self.status_progress.setObjectName("corpusStatusProgress")
+        self.status_progress.setMaximumWidth(180)
+        self.status_progress.setFormat("Indexing %p%")
+        self.status_cancel = QPushButton("Stop Indexing")
+        self.status_cancel.clicked.connect(self.cancel)
+        self.status_button = QPushButton("Corpus Overview")
+        self.status_button.setObjectName("corpusButton")
+        self.status_button.setFlat(True)
+        self.status_button.setToolTip("Which open articles share text (Ctrl+Shift+C)")
+        self.status_button.clicked.connect(self.show_overview)
+        holder = QWidget()
+        layout = QHBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.status_progress)
+        layout.addWidget(self.status_cancel)
+        layout.addWidget(self.status_button)
+        window.statusBar().addPermanentWidget(holder)
+        self.status_progress.hide()
+        self.status_cancel.hide()
+        self.status_button.hide()
+
+        self.view.pairRequested.connect(self.open_pair)
+        self.view.cancelRequested.connect(self.cancel)
+        self.view.reindexRequested.connect(self.reindex)
+        window.loadFinished.connect(self._on_articles_changed)
+        window.pair_view.alignmentReady.connect(self._update_reuse)
+        window.pair_view.pairChanged.connect(self._on_pair_changed)
+        if hasattr(window, "settings_bar"):
+            window.settings_bar.settingsChanged.connect(lambda _settings: self.reindex())
+        window.installEventFilter(self)
+
+    # -- public ------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        return self.runner.busy
+
+    def show_overview(self) -> None:
+        self.dock.show()
+        self.dock.raise_()
+        self.view.heat_map.setFocus()
+
+    def settings(self) -> AlignSettings:
+        return self.window.pair_view.settings
+
+    def reindex(self) -> None:
+        """Index the open articles in the background (cached pairs are read, not realigned)."""
+        articles = list(self.window.model.articles)
+        if len(articles) < 2:
+            self.runner.cancel()
+            self.result = None
+            self.view.set_result(None)
+            self.status_button.hide()
+            return
+        settings = self.settings()
+        index = self.index
+        self.phase = "Starting"
+        self.view.set_indexing(True, f"Indexing {len(articles):,} articles in the background\u2026")
+        in_child = len(articles) >= CHILD_PROCESS_ARTICLES
+
+        def job(cancelled, progress):
+            if in_child:
+                return build_in_process(index.cache_path, articles, settings, progress, cancelled, self._set_phase)
+            result = index.build(articles, settings, progress, cancelled, phase=self._set_phase)
+            result.neighbours(0, 1)  # built here, not on the GUI thread
+            return result
+
+        self.runner.submit((tuple(a.path for a in articles), settings), job)
+
+    def cancel(self) -> None:
+        if not self.runner.busy:
+            return
+        self.runner.cancel()
+        self.view.set_indexing(False, "Indexing stopped. The pairs aligned so far are kept: "
+                                      "Index resumes from there.")
+        self.window._show_status("Corpus indexing stopped")
+
+    def open_pair(self, path_a: str, path_b: str) -> None:
+        model = self.window.model
+        row_a, row_b = model.row_of(path_a), model.row_of(path_b)
+        if row_a >= 0 and row_b >= 0:
+            self.window.show_pair_rows(row_a, row_b)
+
+    def reuse_for_current_pair(self) -> dict[int, list[str]]:
+        """Passage index -> titles of the other open articles carrying it, for the pair on screen."""
+        view = self.window.pair_view
+        result = self.result
+        if result is None or view.a is None or view.b is None or not view.passages:
+            return {}
+        if result.settings != view.settings:
+            return {}  # a new index is on its way
+        i, j = result.index_of(view.a.path), result.index_of(view.b.path)
+        if i < 0 or j < 0 or result.shas[i] != view.a.sha256 or result.shas[j] != view.b.sha256:
+            return {}
+        carriers = result.passage_reuse(i, j, view.passages)
+        return {number: [result.titles[k] for k in others] for number, others in carriers.items()}
+
+    # -- slots ---------------------------------------------------------------
+    def _set_phase(self, text: str) -> None:
+        self.phase = text
+
+    def _on_articles_changed(self) -> None:
+        # Each step in its own turn of the event loop: together they held the window
+        # for ~180 ms after a 2,000-article folder was read.
+        count = len(self.window.model.articles)
+        if count >= AUTO_SHOW_ARTICLES:
+            QTimer.singleShot(0, self.show_overview)
+        QTimer.singleShot(0, self.reindex)
+
+    def _on_busy(self, busy: bool) -> None:
+        self.status_progress.setVisible(busy)
+        self.status_cancel.setVisible(busy)
+        if busy:
+            self.status_progress.setRange(0, 0)
+        else:
+            self.view.progress.hide()
+            self.view.cancel_button.hide()
+
+    def _on_progress(self, _key, done: int, total: int) -> None:
+        self.view.set_progress(done, total, self.phase)
+        self.status_progress.setRange(0, max(total, 1))
+        self.status_progress.setValue(min(done, total))
+
+    def _on_indexed(self, key, result: CorpusSimilarity) -> None:
+        if tuple(a.path for a in self.window.model.articles) != key[0]:
+            return  # the list changed meanwhile; its own run is coming
+        self.result = result
+        self.view.set_indexing(False)
+        self.view.set_result(result)
+        self.status_button.show()
+        shared = len(result.pairs)
+        self.window._show_status(
+            f"Corpus indexed: {shared:,} pair{'s' if shared != 1 else ''} share text (Ctrl+Shift+C)")
+        if self.window.pair_view.alignment is not None:
+            self._update_reuse()
+
+    def _on_failed(self, _key, message: str) -> None:
+        self.view.set_indexing(False, f"Indexing failed: {message}")
+        self.window._show_status(f"Corpus indexing failed: {message}")
+
+    def _on_pair_changed(self, a, _b) -> None:
+        # The passages are about to change: counts of the previous pair must not show on them.
+        self.window.pair_view.reuse = {}
+        if a is not None and self.result is not None:
+            index = self.result.index_of(a.path)
+            if index >= 0:
+                self.view.select_article(index)
+
+    def _update_reuse(self) -> None:
+        view = self.window.pair_view
+        reuse = self.reuse_for_current_pair()
+        if reuse == view.reuse:
+            return
+        view.reuse = reuse
+        self.window._on_alignment_ready()
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.runner.cancel()
+        return False
+
+
+def install_corpus_view(window) -> CorpusController:
+    """Add the corpus overview to ``window``; keep the returned controller (``window.corpus``)."""
+    return CorpusController(window)

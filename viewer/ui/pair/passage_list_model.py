@@ -1,0 +1,73 @@
+"""The passage list: one row per shared passage of the pair on screen."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from viewer.ui.pair.passage_colors import passage_color
+
+_Index = QModelIndex | QPersistentModelIndex
+PassageIndexRole = Qt.ItemDataRole.UserRole + 10
+
+
+def _word_count(text: str, start: int, end: int) -> int:
+    """Words in a stretch; long stretches (a book's chapters) are estimated from spaces."""
+    if end - start <= 20_000:
+        return len(re.findall(r"\w+", text[start:end]))
+    return text.count(" ", start, end) + text.count("\n", start, end) + 1
+
+
+class PassageListModel(QAbstractTableModel):
+    COLUMNS = ("#", "In A", "In B", "Words", "Score", "Also in", "Begins")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple] = []
+
+    def set_passages(self, passages, a_text: str, b_text: str, reuse: dict[int, list[str]] | None = None) -> None:
+        """``reuse`` maps a passage index to the other articles that carry it too."""
+        self.beginResetModel()
+        self._rows = []
+        a_len, b_len = max(len(a_text), 1), max(len(b_text), 1)
+        for index, p in enumerate(passages):
+            words = _word_count(a_text, p.a_start, p.a_end)
+            first = " ".join(a_text[p.a_start:min(p.a_end, p.a_start + 200)].split()[:8])
+            others = (reuse or {}).get(index, [])
+            self._rows.append((index, p.a_start / a_len, p.b_start / b_len, words, p.score, others, first))
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return ("Passage number", "Where it starts in A", "Where it starts in B", "Words in A",
+                    "How close the two stretches are", "Other opened articles that carry it too",
+                    "First words in A")[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        number, a_pos, b_pos, words, score, others, first = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (str(number + 1), f"{a_pos:.0%}", f"{b_pos:.0%}", str(words), f"{score:.2f}",
+                    str(len(others)) if others else "", first + "\u2026")[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == 5 and others:
+            return "Also in:\n" + "\n".join(others)
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return passage_color(number)
+        if role == Qt.ItemDataRole.BackgroundRole and column == 0:
+            return QColor(passage_color(number, alpha=90))
+        if role == PassageIndexRole:
+            return number
+        return None

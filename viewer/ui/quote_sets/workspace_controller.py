@@ -1,0 +1,776 @@
+"""The window's side of the workspace: quote sets, tagging, undo/redo, export, other windows.
+
+:class:`WorkspaceController` owns the open :class:`~viewer.core.workspace.Workspace`
+and a ``QUndoStack``. Every change is made by the core at once, in its own committed
+transaction, and pushed as an :class:`EditCommand` holding the core's ``Edit``: the
+UI never holds unsaved state, so a killed app loses nothing the user confirmed.
+
+Another window (or the ``tag`` command) may change the same file: a timer polls
+:meth:`Workspace.changed_elsewhere` and reloads the panel and the marks. An undo or
+redo whose rows were changed meanwhile raises ``WorkspaceConflict``; the stack is then
+cleared and the user told, rather than overwriting the other window's work.
+
+A workspace that cannot be opened (``--db`` naming a file that is not a workspace) is
+reported and left untouched; quote sets stay switched off until the user opens or
+creates another one (File menu) - never silently tagging into a different file.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QColorDialog, QDialog, QDockWidget, QFileDialog, QMenu, QMessageBox
+
+from viewer.core.loading.articles import Article, ArticleError, load_article
+from viewer.core.store.csv_export import csv_rows, write_csv
+from viewer.core.store.workspace import (
+    Edit,
+    NewOccurrence,
+    OffsetError,
+    Workspace,
+    WorkspaceError,
+    WorkspaceReadOnly,
+    new_occurrence,
+)
+from viewer.core.text.spans import strip_span
+from viewer.ui.pair.article_pane import ArticlePane, Highlight
+from viewer.ui.quote_sets.quote_sets_panel import QuoteSetsPanel
+from viewer.ui.quote_sets.tag_dialog import FieldsDialog, TagChoice, TagDialog, counterpart_range, split_tags
+from viewer.ui.shortcuts import SHORTCUTS, key_sequences
+
+POLL_MS = 1000
+TAG_ALPHA = 140  # tagged spans tint the text in their set's colour, over the passage colours
+CLUSTER_NAME_CHARS = 60
+
+
+class EditCommand(QUndoCommand):
+    """One committed core ``Edit`` on the undo stack; undo/redo replay it in the workspace."""
+
+    def __init__(self, controller: WorkspaceController, edit: Edit) -> None:
+        super().__init__(edit.label)
+        self.controller = controller
+        self.edit = edit
+        self._applied = True  # the core made the change before the push: the first redo does nothing
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        self.controller._replay(self.edit, undo=False)
+
+    def undo(self) -> None:
+        self.controller._replay(self.edit, undo=True)
+
+
+def _resolved(path: str) -> str:
+    return str(Path(path).resolve())
+
+
+class WorkspaceController(QObject):
+    """Quote sets in one main window; see the module docstring."""
+
+    setsChanged = Signal()
+
+    def __init__(self, window, db_path: str | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.workspace: Workspace | None = None
+        self.undo_stack = QUndoStack(self)
+        self.last_error = ""
+        self.last_set_name: str | None = None
+        # Tests (and scripts) answer dialogs here instead of a user: each gets the dialog
+        # and returns whether it was accepted / the value chosen.
+        self.dialog_hook: Callable[[QDialog], bool] | None = None
+        self.colour_hook: Callable[[str], str | None] | None = None
+        self.show_message_boxes = True
+        self._resolved_cache: dict[str, str] = {}
+        self._retried: set[tuple[int, str]] = set()  # (occurrence id, article sha) re-anchored already
+
+        self.panel = QuoteSetsPanel()
+        self.dock = QDockWidget("Quote Sets", window)
+        self.dock.setObjectName("quoteSetsDock")
+        self.dock.setWidget(self.panel)
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
+        quotes_dock = getattr(window, "quotes_dock", None)
+        if quotes_dock is not None:
+            window.tabifyDockWidget(quotes_dock, self.dock)
+            getattr(window, "passage_dock", quotes_dock).raise_()
+        self._build_actions()
+        self._connect()
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self.poll)
+        window.installEventFilter(self)
+        # The window restored its saved layout before this dock existed: apply it again.
+        state = window.settings.value("window/state") if hasattr(window, "settings") else None
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            window.restoreState(state)
+        if db_path is None and hasattr(window, "settings"):
+            remembered = window.settings.value("workspace/path", "")
+            if remembered and Path(str(remembered)).is_file():
+                db_path = str(remembered)
+        self.open_workspace(db_path, remember=False)
+
+    # -- construction ---------------------------------------------------------------
+    def _action(self, name: str, slot) -> QAction:
+        text, _keys, tip = SHORTCUTS[name]
+        action = QAction(text, self.window)
+        action.setObjectName(name)
+        action.setShortcuts(key_sequences(name))
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.window.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.actions: dict[str, QAction] = {}
+        a = self.actions
+        a["tag_quote"] = self._action("tag_quote", lambda: self.tag_selection())
+        a["new_workspace"] = self._action("new_workspace", self.choose_new_workspace)
+        a["open_workspace"] = self._action("open_workspace", self.choose_open_workspace)
+        a["export_sets"] = self._action("export_sets", lambda: self.choose_export([]))
+        a["export_selected_sets"] = self._action(
+            "export_selected_sets", lambda: self.choose_export(self.panel.selected_set_ids()))
+        for name, make in (("undo", self.undo_stack.createUndoAction), ("redo", self.undo_stack.createRedoAction)):
+            text, _keys, tip = SHORTCUTS[name]
+            action = make(self.window, text.replace("&", ""))
+            action.setObjectName(name)
+            action.setShortcuts(key_sequences(name))
+            action.setStatusTip(tip)
+            self.window.addAction(action)
+            a[name] = action
+
+        bar = self.window.menuBar()
+        menus = {m.title(): m for m in (act.menu() for act in bar.actions()) if m is not None}
+        file_menu = menus.get("&File") or bar.addMenu("&File")
+        quit_action = getattr(self.window, "actions_by_name", {}).get("quit")
+        before = quit_action if quit_action in file_menu.actions() else None
+        for name in ("new_workspace", "open_workspace", None, "export_sets", "export_selected_sets", None):
+            if name is None:
+                file_menu.insertSeparator(before) if before else file_menu.addSeparator()
+            elif before:
+                file_menu.insertAction(before, a[name])
+            else:
+                file_menu.addAction(a[name])
+        self.edit_menu = QMenu("&Edit", bar)
+        go_menu = menus.get("&Go")
+        if go_menu is not None:
+            bar.insertMenu(go_menu.menuAction(), self.edit_menu)
+        else:
+            bar.addMenu(self.edit_menu)
+        self.edit_menu.addAction(a["undo"])
+        self.edit_menu.addAction(a["redo"])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(a["tag_quote"])
+        view_menu = menus.get("&View")
+        if view_menu is not None:
+            view_menu.addAction(self.dock.toggleViewAction())
+
+    def _connect(self) -> None:
+        window, panel = self.window, self.panel
+        window.pair_view.pairChanged.connect(lambda *_: self.mark_tags())
+        window.quotes_panel.makeSetRequested.connect(self.make_set_from_cluster)
+        if hasattr(window, "loadFinished"):
+            window.loadFinished.connect(self.mark_tags)
+        for side, pane in (("a", window.pair_view.pane_a), ("b", window.pair_view.pane_b)):
+            pane.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            pane.customContextMenuRequested.connect(lambda point, s=side, p=pane: self._pane_menu(s, p, point))
+        panel.renameRequested.connect(self.rename_set)
+        panel.recolourRequested.connect(self.choose_colour)
+        panel.editSetRequested.connect(self.edit_set)
+        panel.mergeRequested.connect(self.merge_sets)
+        panel.moveRequested.connect(self.move_occurrences)
+        panel.deleteSetsRequested.connect(self.delete_sets)
+        panel.deleteOccurrencesRequested.connect(self.delete_occurrences)
+        panel.editOccurrenceRequested.connect(self.edit_occurrence)
+        panel.jumpRequested.connect(self.jump_to)
+        panel.exportRequested.connect(self.choose_export)
+        panel.view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.close_workspace()
+        return super().eventFilter(watched, event)
+
+    # -- messages -----------------------------------------------------------------------
+    def _status(self, text: str) -> None:
+        show = getattr(self.window, "_show_status", None)
+        if show is not None:
+            show(text)
+        else:
+            self.window.statusBar().showMessage(text, 8000)
+
+    def show_error(self, title: str, text: str) -> None:
+        """Tell the user in a message box (not blocking) and the status bar."""
+        self.last_error = text
+        self._status(text)
+        if self.show_message_boxes:
+            box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self.window)
+            box.setObjectName("workspaceMessage")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+
+    def _ask(self, dialog: QDialog) -> bool:
+        if self.dialog_hook is not None:
+            return bool(self.dialog_hook(dialog))
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    # -- opening --------------------------------------------------------------------------
+    def open_workspace(self, path: str | Path | None, *, remember: bool = True) -> bool:
+        """Open (or create) a workspace file; ``None`` is the default one. False when refused."""
+        try:
+            workspace = Workspace.open(path)
+        except WorkspaceError as exc:
+            if "busy" not in exc.reason:
+                return self._refused(exc)
+            try:  # another window is migrating it or holds the write lock: read what is there
+                workspace = Workspace.open(path, read_only=True)
+            except WorkspaceError as again:
+                return self._refused(again)
+        self.close_workspace()
+        self.workspace = workspace
+        self.undo_stack.clear()
+        self._retried.clear()
+        self.last_error = ""
+        self.reanchor_all()
+        self.refresh()
+        self._timer.start()
+        where = str(workspace.path)
+        label = f"Workspace: {workspace.path.name}" + (" (read-only)" if workspace.read_only else "")
+        self.panel.set_workspace_label(label, where)
+        if workspace.read_only:
+            self._status(f"{where} is open read-only: quote sets can be read and exported, not changed")
+        if remember and hasattr(self.window, "settings"):
+            self.window.settings.setValue("workspace/path", where)
+        self._update_actions()
+        return True
+
+    def _refused(self, exc: WorkspaceError) -> bool:
+        if self.workspace is None:
+            self.panel.set_workspace_label(
+                "No workspace open: quote sets are off. Use File > Open Workspace\u2026 or New Workspace\u2026",
+                str(exc))
+            self.panel.set_content([], {}, True)
+            self._update_actions()
+        self.show_error("Cannot Open Workspace", f"{exc}\n\nThe file was not changed.")
+        return False
+
+    def close_workspace(self) -> None:
+        self._timer.stop()
+        if self.workspace is not None:
+            self.workspace.close()
+            self.workspace = None
+        self.undo_stack.clear()
+
+    def choose_open_workspace(self) -> None:
+        start = str(self.workspace.path.parent) if self.workspace else str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, "Open Workspace", start, "Workspaces (*.sqlite3 *.sqlite *.db);;All files (*)")
+        if path:
+            self.open_workspace(path)
+
+    def choose_new_workspace(self) -> None:
+        start = str(self.workspace.path.parent) if self.workspace else str(Path.home())
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, "New Workspace", str(Path(start) / "quotes.sqlite3"), "Workspaces (*.sqlite3)",
+            options=QFileDialog.Option.DontConfirmOverwrite)
+        if path:
+            self.new_workspace(path)
+
+    def new_workspace(self, path: str | Path) -> bool:
+        """Create an empty workspace; an existing file is never overwritten."""
+        target = Path(path)
+        if not target.suffix:
+            target = target.with_suffix(".sqlite3")
+        if target.exists() and target.stat().st_size > 0:
+            self.show_error("New Workspace", f"{target} already exists; it was left untouched. "
+                                             "Use File > Open Workspace\u2026 to open it.")
+            return False
+        return self.open_workspace(target)
+
+    @property
+    def writable(self) -> bool:
+        return self.workspace is not None and not self.workspace.read_only
+
+    def _update_actions(self) -> None:
+        has = self.workspace is not None
+        self.actions["tag_quote"].setEnabled(self.writable)
+        self.actions["export_sets"].setEnabled(has)
+        self.actions["export_selected_sets"].setEnabled(has and bool(self.panel.selected_set_ids()))
+
+    # -- reading and showing ------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload the panel and the marks in the panes from the workspace file."""
+        if self.workspace is None:
+            self.panel.set_content([], {}, True)
+            self.mark_tags()
+            return
+        try:
+            sets = self.workspace.sets()
+            occurrences = {s.id: self.workspace.occurrences(s.id) for s in sets}
+        except sqlite3.Error as exc:
+            self.show_error("Workspace", f"{self.workspace.path}: cannot be read ({exc})")
+            return
+        self.panel.set_content(sets, occurrences, self.workspace.read_only)
+        self.mark_tags()
+        self._update_actions()
+        self.setsChanged.emit()
+
+    def poll(self) -> bool:
+        """Reload when another window or process changed the file; True when it did."""
+        if self.workspace is None:
+            return False
+        try:
+            changed = self.workspace.changed_elsewhere()
+        except sqlite3.Error:
+            return False
+        if changed:
+            self.refresh()
+            self._status("Quote sets were changed in another window; showing the latest")
+        return changed
+
+    def article_for(self, path: str) -> Article | None:
+        """The opened article stored as ``path`` (a resolved path), if the window has it."""
+        articles = self.window.model.articles
+        for article in articles:
+            if article.path == path:
+                return article
+        for article in articles:
+            resolved = self._resolved_cache.get(article.path)
+            if resolved is None:
+                resolved = self._resolved_cache[article.path] = _resolved(article.path)
+            if resolved == path:
+                return article
+        return None
+
+    def _load(self, path: str) -> Article:
+        return self.article_for(path) or load_article(path)
+
+    def reanchor_all(self) -> None:
+        """Place every occurrence in its article's current text (opened ones first, else the file)."""
+        if not self.writable:
+            return
+        try:
+            report = self.workspace.reanchor(self._load)
+        except WorkspaceError as exc:
+            self._status(str(exc))
+            return
+        if report.detached:
+            self._status(f"{len(report.detached)} tagged quote(s) could not be found in their changed "
+                         "articles; they are kept and shown as detached")
+
+    def _reanchor_article(self, article: Article) -> None:
+        """Re-anchor one shown article's occurrences when its text changed since tagging."""
+        if not self.writable:
+            return
+        path = _resolved(article.path)
+        items = self.workspace.occurrences_in(path)
+        stale = [o for o in items if o.sha256 != article.sha256 and (o.id, article.sha256) not in self._retried]
+        if not stale:
+            return
+        self._retried.update((o.id, article.sha256) for o in stale)
+
+        def load(wanted: str) -> Article:
+            if wanted == path:
+                return article
+            raise ArticleError(wanted, "not shown")  # others stay as they are
+
+        try:
+            report = self.workspace.reanchor(load)
+        except WorkspaceError as exc:
+            self._status(str(exc))
+            return
+        if any(method != "unchanged" for method in report.methods.values()):
+            # Offsets or the detached flag changed: the panel shows them too.
+            sets = self.workspace.sets()
+            self.panel.set_content(sets, {q.id: self.workspace.occurrences(q.id) for q in sets}, False)
+        if report.detached:
+            self._status(f"{len(report.detached)} tagged quote(s) could not be found in the changed article "
+                         f"{article.name}; they are kept and shown as detached")
+
+    def mark_tags(self) -> None:
+        """Tint the tagged spans of both shown articles in their set's colour."""
+        view = self.window.pair_view
+        colours = {s.id: s.colour for s in self.panel.sets}
+        for pane in (view.pane_a, view.pane_b):
+            article = pane.article
+            if article is None or self.workspace is None:
+                pane.set_layer("tags", [])
+                continue
+            self._reanchor_article(article)
+            marks = []
+            length = len(article.text)
+            for occurrence in self.workspace.occurrences_in(article.path):
+                if occurrence.detached or occurrence.sha256 != article.sha256 or occurrence.end > length:
+                    continue
+                colour = QColor(colours.get(occurrence.set_id, "#ffd700"))
+                colour.setAlpha(TAG_ALPHA)
+                marks.append(Highlight(occurrence.start, occurrence.end, colour))
+            pane.set_layer("tags", marks)
+
+    # -- changing: every change is one undoable, committed edit ---------------------------
+    def _apply(self, change: Callable[[], Edit]) -> Edit | None:
+        if self.workspace is None:
+            self._status("No workspace is open: File > Open Workspace\u2026 or New Workspace\u2026")
+            return None
+        try:
+            edit = change()
+        except WorkspaceReadOnly as exc:
+            self.show_error("Read-only Workspace", str(exc))
+            return None
+        except WorkspaceError as exc:
+            self.show_error("Workspace", str(exc))
+            self.refresh()
+            return None
+        except KeyError:
+            self.show_error("Quote Sets", "That set or quote no longer exists (changed in another window?)")
+            self.refresh()
+            return None
+        except (ValueError, OffsetError) as exc:
+            self.show_error("Quote Sets", str(exc))
+            return None
+        self.undo_stack.push(EditCommand(self, edit))
+        self.refresh()
+        self._status(edit.label)
+        return edit
+
+    def _apply_many(self, label: str, changes: Sequence[Callable[[], Edit]]) -> list[Edit]:
+        """Several edits as one undo step (a macro)."""
+        if len(changes) == 1:
+            edit = self._apply(changes[0])
+            return [edit] if edit else []
+        edits = []
+        self.undo_stack.beginMacro(label)
+        try:
+            for change in changes:
+                edit = self._apply(change)
+                if edit is None:
+                    break
+                edits.append(edit)
+        finally:
+            self.undo_stack.endMacro()
+        return edits
+
+    def _replay(self, edit: Edit, *, undo: bool) -> None:
+        """Undo or redo a stored edit; on a conflict, clear the stack and say why."""
+        if self.workspace is None:
+            return
+        try:
+            (self.workspace.undo if undo else self.workspace.redo)(edit)
+        except WorkspaceError as exc:
+            # Clearing the stack from inside its own undo() is unsafe: do it next.
+            QTimer.singleShot(0, self.undo_stack.clear)
+            self.show_error("Cannot Undo" if undo else "Cannot Redo",
+                            f"{exc}\n\nThe undo history was cleared; the quote sets show the file as it is now.")
+        self.refresh()
+        self._status(("Undid: " if undo else "Redid: ") + edit.label)
+
+    def rename_set(self, set_id: int, name: str) -> Edit | None:
+        return self._apply(lambda: self.workspace.rename_set(set_id, name))
+
+    def recolour_set(self, set_id: int, colour: str) -> Edit | None:
+        return self._apply(lambda: self.workspace.update_set(set_id, colour=colour))
+
+    def choose_colour(self, set_id: int) -> None:
+        current = next((s.colour for s in self.panel.sets if s.id == set_id), "#ffd700")
+        if self.colour_hook is not None:
+            chosen = self.colour_hook(current)
+        else:
+            colour = QColorDialog.getColor(QColor(current), self.window, "Colour of the Quote Set")
+            chosen = colour.name() if colour.isValid() else None
+        if chosen and chosen.lower() != current.lower():
+            self.recolour_set(set_id, chosen)
+
+    def edit_set(self, set_id: int) -> None:
+        quote_set = next((s for s in self.panel.sets if s.id == set_id), None)
+        if quote_set is None:
+            return
+        dialog = FieldsDialog(f"Quote Set \u201c{quote_set.name}\u201d",
+                              [("Tags:", ", ".join(quote_set.tags), False), ("Note:", quote_set.note, True)],
+                              self.window)
+        if self._ask(dialog):
+            tags, note = dialog.values()
+            self._apply(lambda: self.workspace.update_set(set_id, tags=split_tags(tags), note=note))
+
+    def edit_occurrence(self, occurrence_id: int) -> None:
+        try:
+            occurrence = self.workspace.get_occurrence(occurrence_id)
+        except (KeyError, AttributeError):
+            return
+        dialog = FieldsDialog("Tagged Quote", [("Speaker:", occurrence.speaker or "", False),
+                                               ("Note:", occurrence.note, True)], self.window)
+        if self._ask(dialog):
+            speaker, note = dialog.values()
+            self._apply(lambda: self.workspace.update_occurrence(occurrence_id, note=note, speaker=speaker or None))
+
+    def merge_sets(self, source_ids: Sequence[int], target_id: int) -> list[Edit]:
+        sources = [s for s in source_ids if s != target_id]
+        return self._apply_many("Merge quote sets", [
+            (lambda s=s: self.workspace.merge_sets(s, target_id)) for s in sources])
+
+    def move_occurrences(self, occurrence_ids: Sequence[int], set_id: int) -> list[Edit]:
+        return self._apply_many("Move quotes", [
+            (lambda o=o: self.workspace.move_occurrence(o, set_id)) for o in occurrence_ids])
+
+    def delete_sets(self, set_ids: Sequence[int]) -> list[Edit]:
+        return self._apply_many("Delete quote sets", [
+            (lambda s=s: self.workspace.delete_set(s)) for s in set_ids])
+
+    def delete_occurrences(self, occurrence_ids: Sequence[int]) -> list[Edit]:
+        return self._apply_many("Delete quotes", [
+            (lambda o=o: self.workspace.delete_occurrence(o)) for o in occurrence_ids])
+
+    # -- tagging -------------------------------------------------------------------------
+    def _pane(self, side: str) -> ArticlePane:
+        view = self.window.pair_view
+        return view.pane_a if side == "a" else view.pane_b
+
+    def _selection_side(self) -> str | None:
+        view = self.window.pair_view
+        focus = self.window.focusWidget()
+        for side, pane in (("a", view.pane_a), ("b", view.pane_b)):
+            if focus is pane and pane.selection_range():
+                return side
+        for side, pane in (("a", view.pane_a), ("b", view.pane_b)):
+            if pane.article is not None and pane.selection_range():
+                return side
+        return None
+
+    def counterpart(self, side: str, start: int, end: int) -> tuple[int, int] | None:
+        """The same words in the other pane, when the range lies in a shared passage."""
+        view = self.window.pair_view
+        source, target = (view.a, view.b) if side == "a" else (view.b, view.a)
+        if source is None or target is None or not view.passages:
+            return None
+
+        def overlap(p) -> int:
+            p0, p1 = (p.a_start, p.a_end) if side == "a" else (p.b_start, p.b_end)
+            return min(end, p1) - max(start, p0)
+
+        best = max(view.passages, key=overlap)
+        if overlap(best) <= 0:
+            return None
+        return counterpart_range(source.text, target.text, best, side, start, end)
+
+    def speaker_for(self, article: Article, start: int, end: int) -> str | None:
+        """The speaker the Quotes panel found for the quotation overlapping the range most."""
+        findings = getattr(self.window.quotes_panel, "findings", None)
+        best, best_overlap = None, 0
+        for quote in getattr(findings, "quotes", []):
+            if quote.article != article.path or not quote.speaker:
+                continue
+            overlap = min(end, quote.end) - max(start, quote.start)
+            if overlap > best_overlap:
+                best, best_overlap = quote.speaker, overlap
+        return best
+
+    def tag_selection(self, side: str | None = None) -> Edit | None:
+        """Tag the words selected in a pane (Ctrl+T): ask where with the Tag Quote dialog."""
+        if not self.writable:
+            self._status("Quote sets are read-only or off: open a workspace to tag quotes")
+            return None
+        side = side or self._selection_side()
+        pane = self._pane(side) if side else None
+        selection = pane.selection_range() if pane is not None else None
+        if pane is None or pane.article is None or selection is None:
+            self._status("Select the words of a quote in one of the panes first, then Tag Quote (Ctrl+T)")
+            return None
+        article = pane.article
+        start, end = strip_span(article.text, *selection)
+        if start >= end:
+            self._status("The selection holds no words to tag")
+            return None
+        other = self.counterpart(side, start, end)
+        view = self.window.pair_view
+        other_article = view.b if side == "a" else view.a
+        dialog = TagDialog(
+            article.text[start:end], [s.name for s in self.panel.sets], current_set=self.last_set_name,
+            speaker=self.speaker_for(article, start, end),
+            counterpart_text=other_article.text[other[0]:other[1]] if other and other_article else None,
+            counterpart_side="B" if side == "a" else "A", parent=self.window)
+        if not self._ask(dialog):
+            return None
+        choice = dialog.choice()
+        return self.tag_range(side, start, end, choice.set_name, tags=choice.tags, note=choice.note,
+                              speaker=choice.speaker, counterpart=choice.counterpart)
+
+    def tag_range(
+        self, side: str, start: int, end: int, set_name: str, *, tags: Sequence[str] = (), note: str = "",
+        speaker: str | None = None, counterpart: bool = False,
+    ) -> Edit | None:
+        """Tag ``[start, end)`` of the article in pane ``side`` into ``set_name`` (created if new).
+
+        With ``counterpart`` the same words in the other pane join the same set, in the
+        same edit. Returns the edit, or None when it was refused (and the user told why).
+        """
+        view = self.window.pair_view
+        article = view.a if side == "a" else view.b
+        if article is None:
+            self._status("No article in that pane")
+            return None
+        try:
+            items: list[NewOccurrence] = [new_occurrence(article, start, end, speaker=speaker, note=note)]
+            if counterpart:
+                other = self.counterpart(side, start, end)
+                other_article = view.b if side == "a" else view.a
+                if other is not None and other_article is not None:
+                    items.append(new_occurrence(other_article, *other, speaker=speaker, note=note))
+        except OffsetError as exc:
+            self.show_error("Tag Quote", str(exc))
+            return None
+        choice = TagChoice(" ".join(set_name.split()), tuple(tags), note, speaker, counterpart)
+        edit = self._apply(lambda: self._store(choice, items))
+        if edit is not None:
+            self.last_set_name = choice.set_name
+            self.panel.select("set", self.workspace.find_set(choice.set_name).id)
+        return edit
+
+    def _store(self, choice: TagChoice, items: list[NewOccurrence]) -> Edit:
+        existing = self.workspace.find_set(choice.set_name)
+        if existing is None:
+            return self.workspace.create_set(choice.set_name, tags=choice.tags, occurrences=items)
+        return self.workspace.add_occurrences(existing.id, items, add_tags=choice.tags)
+
+    def _pane_menu(self, side: str, pane: ArticlePane, point) -> None:
+        menu = pane.createStandardContextMenu(point)
+        tag = QAction(SHORTCUTS["tag_quote"][0].replace("&", ""), menu)
+        tag.setShortcuts(key_sequences("tag_quote"))
+        tag.setEnabled(self.writable and pane.selection_range() is not None)
+        tag.triggered.connect(lambda: self.tag_selection(side))
+        first = menu.actions()[0] if menu.actions() else None
+        menu.insertAction(first, tag)
+        menu.insertSeparator(first)
+        menu.exec(pane.viewport().mapToGlobal(point))
+        menu.deleteLater()
+
+    def make_set_from_cluster(self, cluster) -> Edit | None:
+        """A suggested shared-quote cluster (Quotes panel) becomes one set, in one undoable edit."""
+        items: list[NewOccurrence] = []
+        seen = set()
+        for quote in cluster.quotes:
+            article = self.article_for(quote.article) or self._try_load(quote.article)
+            key = (quote.article, quote.start, quote.end)
+            if article is None or key in seen:
+                continue
+            seen.add(key)
+            try:
+                items.append(new_occurrence(article, quote.start, quote.end, speaker=quote.speaker))
+            except OffsetError:
+                continue
+        if not items or self.workspace is None:
+            self._status("None of the cluster's quotes could be read")
+            return None
+        name = self._unique_name(self._cluster_name(cluster))
+        edit = self._apply(lambda: self.workspace.create_set(name, occurrences=items))
+        if edit is not None:
+            self.dock.show()
+            self.dock.raise_()
+            self.panel.select("set", edit.result.id)
+            self._status(f"New quote set \u201c{name}\u201d with {len(items)} quotes")
+        return edit
+
+    @staticmethod
+    def _try_load(path: str) -> Article | None:
+        try:
+            return load_article(path)
+        except ArticleError:
+            return None
+
+    @staticmethod
+    def _cluster_name(cluster) -> str:
+        label = " ".join(str(cluster.label).split())
+        if len(label) > CLUSTER_NAME_CHARS:
+            label = label[: CLUSTER_NAME_CHARS - 1] + "\u2026"
+        return f"{cluster.speaker}: \u201c{label}\u201d" if cluster.speaker else f"\u201c{label}\u201d"
+
+    def _unique_name(self, name: str) -> str:
+        taken = {s.name for s in self.workspace.sets()}
+        candidate, number = name, 2
+        while candidate in taken:
+            candidate = f"{name} ({number})"
+            number += 1
+        return candidate
+
+    # -- going to a quote ------------------------------------------------------------------
+    def jump_to(self, occurrence_id: int) -> None:
+        """Show an occurrence's article in a pane, the quote marked and in view."""
+        if self.workspace is None:
+            return
+        try:
+            occurrence = self.workspace.get_occurrence(occurrence_id)
+        except KeyError:
+            self.refresh()
+            return
+        article = self.article_for(occurrence.article)
+        if article is None:
+            try:
+                article = load_article(occurrence.article)
+            except ArticleError as exc:
+                self.show_error("Go to Quote", f"The article of this quote cannot be read: {exc}")
+                return
+            self.window.model.add_articles([article])
+        view = self.window.pair_view
+        if view.a is article:
+            side = "a"
+        elif view.b is article:
+            side = "b"
+        else:
+            view.set_pair(article, view.b if view.b is not article else None)
+            side = "a"
+        self._reanchor_article(article)
+        occurrence = self.workspace.get_occurrence(occurrence_id)
+        if occurrence.detached or occurrence.sha256 != article.sha256:
+            self.mark_tags()
+            self._status("This quote is detached: its article changed and the words could not be found again")
+            return
+        span = (occurrence.start, occurrence.end)
+        view.reveal_ranges(span if side == "a" else None, span if side == "b" else None)
+        self.mark_tags()
+        self._status(f"Quote in {article.title or article.name}")
+
+    # -- export ----------------------------------------------------------------------------
+    def export_sets(self, path: str | Path, set_ids: Sequence[int] | None = None, *, bom: bool = False) -> int:
+        """Write the sets (all when ``set_ids`` is empty or None) as CSV; the number of rows.
+
+        Raises OSError when the file cannot be written (the earlier file is kept).
+        """
+        if self.workspace is None:
+            raise WorkspaceError(str(path), "no workspace is open")
+        self.reanchor_all()
+        sets = self.workspace.sets()
+        if set_ids:
+            sets = [s for s in sets if s.id in set(set_ids)]
+        listing = [(s, self.workspace.occurrences(s.id)) for s in sets]
+        rows = csv_rows(listing)
+        write_csv(rows, path, bom=bom)
+        return len(rows) - 1
+
+    def choose_export(self, set_ids: Sequence[int] | None = None) -> None:
+        if self.workspace is None:
+            return
+        start = self.window.settings.value("files/lastExport", str(Path.home() / "quote-sets.csv"))
+        spreadsheet = "CSV for spreadsheets, UTF-8 with BOM (*.csv)"
+        plain = "CSV, plain UTF-8 (*.csv)"
+        path, chosen = QFileDialog.getSaveFileName(
+            self.window, "Export the Selected Quote Sets" if set_ids else "Export Quote Sets",
+            str(start), f"{spreadsheet};;{plain}")
+        if not path:
+            return
+        if not Path(path).suffix:
+            path += ".csv"
+        try:
+            count = self.export_sets(path, set_ids, bom=chosen == spreadsheet)
+        except (OSError, WorkspaceError) as exc:
+            self.show_error("Export Quote Sets", f"{path}: cannot be written ({exc}); nothing was changed")
+            return
+        self.window.settings.setValue("files/lastExport", path)
+        self._status(f"Wrote {count} quote(s) to {path}")
+
+
+def install_quote_sets(window, db_path: str | None = None) -> WorkspaceController:
+    """Add the Quote Sets dock, the Edit menu, tagging and export to a main window."""
+    return WorkspaceController(window, db_path)
