@@ -14,8 +14,8 @@ from viewer.core.alignment.align import (
     Cancelled,
     Passage,
     align_texts,
-    alignment_to_json,
 )
+from viewer.core.alignment.output import alignment_to_json
 from viewer.core.loading.articles import bundled_seeds_dir, load_article
 
 SEEDS = bundled_seeds_dir()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import time
+import multiprocessing
+import threading
 
 import pytest
 
+from viewer.core.errors import Cancelled
 from viewer.core.quotes.clusters import find_and_cluster
-from viewer.core.tasks.child_process import ChildCancelled, run_in_child
+from viewer.core.tasks.child_process import run_in_child
+from viewer.core.tasks.task import TaskState
 
 
 def test_result_and_progress_come_back():
@@ -15,7 +18,7 @@ def test_result_and_progress_come_back():
              ("b.txt", 'The minister told reporters "we will meet again in Moscow on Monday next week".')]
     seen = []
     quotes, clusters = run_in_child("viewer.core.quotes.clusters:find_and_cluster_job", texts,
-                                    progress=lambda done, total: seen.append((done, total)))
+                                    TaskState(lambda done, total: seen.append((done, total))))
     expected_quotes, expected_clusters = find_and_cluster(texts)
     assert quotes == expected_quotes
     assert [[q.text for q in c.quotes] for c in clusters] == [[q.text for q in c.quotes] for c in expected_clusters]
@@ -24,15 +27,24 @@ def test_result_and_progress_come_back():
 
 def test_a_failure_is_raised_with_its_message():
     with pytest.raises(RuntimeError, match="TypeError: _resolve"):
-        run_in_child("viewer.core.tasks.child_process:_resolve", [])  # it takes one argument, not four
+        run_in_child("viewer.core.tasks.child_process:_resolve", [])  # it takes one argument, not two
     with pytest.raises(RuntimeError, match="TypeError"):
         run_in_child("viewer.core.quotes.clusters:find_and_cluster_job", [42])  # not (path, text)
 
 
-def test_cancel_stops_the_child():
+def test_cancel_stops_the_child_and_leaves_no_process():
     texts = [(f"{i}.txt", 'She said: "' + "words " * 2000 + '"') for i in range(400)]
-    started = time.monotonic()
-    with pytest.raises(ChildCancelled):
-        run_in_child("viewer.core.quotes.clusters:find_and_cluster_job", texts,
-                     cancelled=lambda: time.monotonic() - started > 0.5)
-    assert time.monotonic() - started < 10
+    # Cancelled once the child has really started working.
+    state = TaskState(lambda done, _total: state.cancel() if done >= 1 else None)
+    with pytest.raises(Cancelled):
+        run_in_child("viewer.core.quotes.clusters:find_and_cluster_job", texts, state)
+    assert multiprocessing.active_children() == []
+
+
+def test_cancel_from_another_thread():
+    texts = [(f"{i}.txt", 'She said: "' + "words " * 2000 + '"') for i in range(400)]
+    state = TaskState()
+    threading.Timer(0.2, state.cancel).start()
+    with pytest.raises(Cancelled):
+        run_in_child("viewer.core.quotes.clusters:find_and_cluster_job", texts, state)
+    assert multiprocessing.active_children() == []

@@ -9,9 +9,11 @@ from corpus_samples import make_articles
 
 from viewer.core.alignment.align import AlignSettings, Cancelled
 from viewer.core.corpus import index as corpus_index
-from viewer.core.corpus.index import CorpusIndex, cluster_order, group_blocks
+from viewer.core.corpus.index import CorpusIndex
+from viewer.core.corpus.ordering import cluster_order, group_blocks
 from viewer.core.corpus.similarity import similarity_matrix
 from viewer.core.loading.articles import bundled_seeds_dir, load_articles
+from viewer.core.tasks.task import TaskState
 
 
 @pytest.fixture
@@ -190,11 +192,11 @@ def test_passage_reuse_names_the_other_carriers(index):
     assert alone == {}
 
 
-def test_forked_workers_give_the_same_result(index, monkeypatch):
+def test_pool_workers_give_the_same_result(index, monkeypatch):
     articles, _groups = make_articles(groups=3, per_group=4, singles=3, boilerplate=10)
     single = CorpusIndex(index.cache_path.with_name("single.sqlite3")).build(articles)
-    monkeypatch.setattr(corpus_index, "FORK_MIN_PAIRS", 1)
-    monkeypatch.setattr(corpus_index, "FORK_CHUNK", 7)
+    monkeypatch.setattr(corpus_index, "POOL_MIN_PAIRS", 1)
+    monkeypatch.setattr(corpus_index, "POOL_CHUNK", 7)
     forked = index.build(articles, workers=2)
     assert forked.aligned == single.aligned > 40
     assert forked.pairs == single.pairs and forked.passages == single.passages
@@ -204,13 +206,15 @@ def test_build_in_a_child_process(index):
     articles, groups = make_articles(groups=2, per_group=3, singles=2)
     reports: list[tuple[int, int]] = []
     phases: list[str] = []
-    result = corpus_index.build_in_process(index.cache_path, articles, progress=lambda d, t: reports.append((d, t)),
-                                           phase=phases.append)
+    state = TaskState(lambda d, t: reports.append((d, t)), phases.append)
+    result = corpus_index.build_in_process(index.cache_path, articles, state=state)
     assert result.pairs == index.build(articles).pairs  # and the child wrote the cache
     assert result.paths == [a.path for a in articles]
     assert reports and "Aligning candidate pairs" in phases
+    stopped = TaskState()
+    stopped.cancel()
     with pytest.raises(Cancelled):
-        corpus_index.build_in_process(index.cache_path, articles, cancelled=lambda: True)
+        corpus_index.build_in_process(index.cache_path, articles, state=stopped)
 
 
 def test_child_process_stops_mid_run_and_keeps_its_pairs(index):
@@ -220,12 +224,14 @@ def test_child_process_stops_mid_run_and_keeps_its_pairs(index):
     phases: list[str] = []
     reports: list[tuple[int, int]] = []
 
-    def cancelled() -> bool:  # once more than one write batch is aligned
-        return "Aligning candidate pairs" in phases and reports[-1][0] > len(articles) + 3000
+    def progress(done: int, total: int) -> None:
+        reports.append((done, total))
+        if "Aligning candidate pairs" in phases and done > len(articles) + 3000:
+            state.cancel()  # once more than one write batch is aligned
 
+    state = TaskState(progress, phases.append)
     with pytest.raises(Cancelled):
-        corpus_index.build_in_process(index.cache_path, articles, progress=lambda d, t: reports.append((d, t)),
-                                      cancelled=cancelled, phase=phases.append)
+        corpus_index.build_in_process(index.cache_path, articles, state=state)
     candidates = reports[-1][1] - len(articles)
     assert candidates > 15_000
     with sqlite3.connect(index.cache_path) as conn:

@@ -11,8 +11,9 @@ from qt_helpers import wait_idle
 
 from viewer.core.alignment.align import AlignSettings, Passage
 from viewer.core.corpus import index as corpus_index
-from viewer.core.corpus.index import CorpusSimilarity, cluster_order
-from viewer.ui.corpus import corpus_wiring
+from viewer.core.corpus.ordering import cluster_order
+from viewer.core.corpus.result import CorpusSimilarity
+from viewer.core.tasks.policy import CHILD_PROCESS_FROM
 from viewer.ui.corpus.corpus_view import EMPTY, HeatMap
 from viewer.ui.main_window import MainWindow
 
@@ -163,7 +164,7 @@ def test_cancel_stops_indexing_and_index_resumes(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(corpus_index, "align_profiles", slow_align)
     # In a thread of this process, where the slow aligner is (the child process path has
     # its own cancel test in test_corpus_index.py).
-    monkeypatch.setattr(corpus_wiring, "CHILD_PROCESS_ARTICLES", 10**9)
+    monkeypatch.setitem(CHILD_PROCESS_FROM, "corpus", 10**9)
     window = make_window(qtbot)
     controller = window.corpus
     progress = []

@@ -12,7 +12,8 @@ import pytest
 
 from viewer.cli import main
 from viewer.core.alignment.align import Cancelled, align_texts, profile_text
-from viewer.core.corpus.similarity import candidate_pairs, similarity_matrix
+from viewer.core.corpus.candidates import candidate_pairs
+from viewer.core.corpus.similarity import similarity_matrix
 from viewer.core.loading.articles import bundled_seeds_dir, load_article
 
 ROOT = Path(__file__).resolve().parents[1]

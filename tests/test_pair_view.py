@@ -11,6 +11,7 @@ from PySide6.QtTest import QTest
 from qt_helpers import DATA, open_window, wait_idle
 
 from viewer.core.loading.articles import bundled_seeds_dir
+from viewer.core.tasks.policy import CHILD_PROCESS_FROM
 from viewer.ui.pair.passage_colors import passage_color
 
 PAIR = [DATA / "pair" / "original.txt", DATA / "pair" / "reordered_copy.txt"]
@@ -227,7 +228,7 @@ def test_long_pairs_are_aligned_in_a_child_process_with_the_same_result(qtbot, m
     import viewer.ui.pair.pair_view as pair_view_module
     from viewer.core.alignment.align import align_texts
 
-    monkeypatch.setattr(pair_view_module, "CHILD_ALIGN_CHARS", 0)
+    monkeypatch.setitem(CHILD_PROCESS_FROM, "align", 0)
     monkeypatch.setattr(pair_view_module, "LAZY_LAYOUT_CHARS", 0)  # the highlights wait for the layout too
     window = seed_window(qtbot)
     view = window.pair_view

@@ -11,7 +11,8 @@ import pytest
 
 from viewer.cli import main
 from viewer.core.paths import default_workspace_path
-from viewer.core.store.workspace import SCHEMA_VERSION, Workspace
+from viewer.core.store.schema import SCHEMA_VERSION
+from viewer.core.store.workspace import Workspace
 
 DATA = Path(__file__).parent / "data" / "workspace"
 CRITICS = "We were not consulted, and the noise will be unbearable"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from viewer.core.alignment.align import Passage, align_texts, passage_diff
+from viewer.core.alignment.align import Passage, align_texts
+from viewer.core.alignment.word_diff import passage_diff
 from viewer.core.text.normalize import normalize_word
 
 

@@ -9,16 +9,9 @@ import pytest
 
 from viewer.core.loading.articles import load_article
 from viewer.core.paths import default_workspace_path
-from viewer.core.store.workspace import (
-    APPLICATION_ID,
-    SCHEMA_VERSION,
-    OffsetError,
-    Workspace,
-    WorkspaceConflict,
-    WorkspaceError,
-    WorkspaceReadOnly,
-    new_occurrence,
-)
+from viewer.core.store.model import OffsetError, WorkspaceConflict, WorkspaceError, WorkspaceReadOnly
+from viewer.core.store.schema import APPLICATION_ID, SCHEMA_VERSION
+from viewer.core.store.workspace import Workspace, new_occurrence
 
 DATA = Path(__file__).parent / "data" / "workspace"
 CRITICS = "We were not consulted, and the noise will be unbearable"

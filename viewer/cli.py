@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from viewer import __version__
-from viewer.core.loading.articles import Article, ArticleError, expand_paths, load_article
+from viewer.core.errors import ArticleError, CommandError
 
 PROG = "article-viewer"
 
@@ -28,27 +28,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-class CommandError(Exception):
-    """A user-fixable problem: reported as one line, exit status 2."""
-
-
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one plain line instead of usage + error
         raise CommandError(f"{message} (see '{self.prog} --help')")
-
-
-def load_inputs(paths: Sequence[str], minimum: int = 1) -> list[Article]:
-    """Articles for a command: every named file and every article in named folders.
-
-    Anything unreadable is an error naming the file (exit 2), never skipped silently.
-    """
-    files, problems = expand_paths(paths)
-    if problems:
-        raise problems[0]
-    articles = [load_article(path) for path in files]
-    if len(articles) < minimum:
-        raise CommandError(f"needs at least {minimum} articles, found {len(articles)} in {' '.join(paths)}")
-    return articles
 
 
 def _gui_parser() -> argparse.ArgumentParser:

@@ -6,7 +6,10 @@ import argparse
 import json
 import sys
 
-from viewer.core.alignment.align import AlignSettings, align_texts, alignment_to_json
+from viewer.commands.inputs import load_inputs
+from viewer.core.alignment.align import AlignSettings, align_texts
+from viewer.core.alignment.output import alignment_to_json
+from viewer.core.errors import CommandError
 
 _DEFAULTS = AlignSettings()
 
@@ -30,8 +33,6 @@ def add_setting_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def settings_from(args: argparse.Namespace) -> AlignSettings:
-    from viewer.cli import CommandError
-
     if args.min_words < 1:
         raise CommandError(f"--min-words must be at least 1, not {args.min_words}")
     if args.max_gap < 0:
@@ -42,8 +43,6 @@ def settings_from(args: argparse.Namespace) -> AlignSettings:
 
 
 def run(args: argparse.Namespace) -> int:
-    from viewer.cli import load_inputs
-
     settings = settings_from(args)
     a_article = load_inputs([args.a])[0]
     b_article = load_inputs([args.b])[0]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from viewer.cli import CommandError
 from viewer.commands.tag import add_db_argument, open_workspace
+from viewer.core.errors import CommandError
 from viewer.core.store.csv_export import csv_rows, write_csv
 
 

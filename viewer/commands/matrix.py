@@ -7,6 +7,7 @@ import json
 import sys
 
 from viewer.commands.align import add_setting_arguments, settings_from
+from viewer.commands.inputs import load_inputs
 from viewer.core.corpus.similarity import similarity_matrix
 
 
@@ -22,8 +23,6 @@ def _row(values: list[float]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from viewer.cli import load_inputs
-
     settings = settings_from(args)
     articles = load_inputs(args.paths, minimum=1)
     matrix = similarity_matrix([article.text for article in articles], settings)

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from viewer.cli import load_inputs
+from viewer.commands.inputs import load_inputs
 from viewer.core.quotes.clusters import quotes_report
 
 

@@ -12,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from viewer.cli import CommandError
+from viewer.core.errors import CommandError
 from viewer.core.loading.articles import Article, load_article
 from viewer.core.store.workspace import (
     Occurrence,

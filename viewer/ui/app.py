@@ -9,7 +9,9 @@ from argparse import Namespace
 from pathlib import Path
 
 from viewer import __version__
+from viewer.core.errors import CommandError
 from viewer.core.loading.articles import ArticleError, bundled_seeds_dir, expand_paths
+from viewer.ui.main_window import MainWindow
 
 # How long --screenshot waits for loading and alignment before saving anyway.
 SCREENSHOT_TIMEOUT_S = 180
@@ -22,8 +24,6 @@ def _has_display() -> bool:
 
 
 def run_app(args: Namespace) -> int:
-    from viewer.cli import CommandError
-
     if args.screenshot:
         # A screenshot needs no screen: render offscreen unless told otherwise.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -51,8 +51,6 @@ def run_app(args: Namespace) -> int:
                 raise CommandError(f"--pair {path}: no such article among the opened files")
 
     from PySide6.QtWidgets import QApplication
-
-    from viewer.ui.main_window import MainWindow
 
     _quiet_platform_noise()
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -96,8 +94,6 @@ def _set_icon(app) -> None:
 def _screenshot(app, window, out: Path, pair) -> int:
     """Show the window, wait until the pair is aligned, save a PNG of the whole window."""
     from PySide6.QtCore import QElapsedTimer, QEventLoop
-
-    from viewer.cli import CommandError
 
     window.resize(1400, 880)
     window.show()

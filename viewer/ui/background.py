@@ -1,9 +1,13 @@
 """Heavy work off the GUI thread: one worker, the latest request wins.
 
-A :class:`LatestRunner` runs one job at a time on its own thread pool. Submitting
-a new job asks the running one to stop (cooperative cancel) and marks it stale,
-so its result is dropped rather than applied to a view that has moved on.
-Jobs never touch widgets; results come back through a queued signal.
+This is the window's one background-work layer (in the style of Orange3's
+``concurrent.py``): a :class:`LatestRunner` runs one job at a time on its own thread pool.
+A job is ``fn(state)`` with a :class:`~viewer.core.tasks.task.TaskState` (progress, phase,
+cooperative cancel; the core's protocol); when the work is CPU-bound Python beyond the
+sizes of ``viewer.core.tasks.policy``, the job hands it to a child process
+(``viewer.core.tasks.child_process``) with the same state. Submitting a new job cancels the
+running one and marks it stale, so its result is dropped rather than applied to a view
+that has moved on. Jobs never touch widgets; results come back through a queued signal.
 """
 
 from __future__ import annotations
@@ -15,11 +19,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from viewer.core.errors import Cancelled
+from viewer.core.tasks.task import TaskState
+
 PROGRESS_INTERVAL_S = 0.05
-
-
-class Cancelled(Exception):
-    """Raised inside a job that noticed it was cancelled."""
 
 
 class _Relay(QObject):
@@ -28,6 +31,7 @@ class _Relay(QObject):
     done = Signal(int)
     failed = Signal(int, str)
     progress = Signal(int, int, int)
+    phase = Signal(int, str)
 
 
 class _Job(QRunnable):
@@ -54,13 +58,12 @@ class _Job(QRunnable):
                 last[0] = now
                 self.relay.progress.emit(self.generation, done, total)
 
+        state = TaskState(report, lambda text: self.relay.phase.emit(self.generation, text), cancel_event=self.cancel)
         try:
-            result = self.fn(self.cancel.is_set, report)
+            result = self.fn(state)
         except Cancelled:
             return
         except Exception as exc:  # noqa: BLE001 - shown to the user, not raised in a thread
-            if type(exc).__name__ == "Cancelled":  # the core's own Cancelled
-                return
             self.relay.failed.emit(self.generation, f"{type(exc).__name__}: {exc}")
             return
         with self.lock:
@@ -69,11 +72,12 @@ class _Job(QRunnable):
 
 
 class LatestRunner(QObject):
-    """Runs ``fn(cancelled, progress)`` in the background; only the newest result is delivered."""
+    """Runs ``fn(state)`` in the background; only the newest result is delivered."""
 
     finished = Signal(object, object)  # key, result
     failed = Signal(object, str)  # key, message
     progress = Signal(object, int, int)  # key, done, total
+    phase = Signal(object, str)  # key, what the job is doing now
     busy_changed = Signal(bool)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -84,6 +88,7 @@ class LatestRunner(QObject):
         self._relay.done.connect(self._on_done)
         self._relay.failed.connect(self._on_failed)
         self._relay.progress.connect(self._on_progress)
+        self._relay.phase.connect(self._on_phase)
         self._generation = 0
         self._key: Any = None
         self._cancel: threading.Event | None = None
@@ -95,7 +100,7 @@ class LatestRunner(QObject):
     def busy(self) -> bool:
         return self._busy
 
-    def submit(self, key: Any, fn: Callable[[Callable[[], bool], Callable[[int, int], None]], Any]) -> None:
+    def submit(self, key: Any, fn: Callable[[TaskState], Any]) -> None:
         self.cancel()
         self._generation += 1
         self._key = key
@@ -136,3 +141,7 @@ class LatestRunner(QObject):
     def _on_progress(self, generation: int, done: int, total: int) -> None:
         if generation == self._generation:
             self.progress.emit(self._key, done, total)
+
+    def _on_phase(self, generation: int, text: str) -> None:
+        if generation == self._generation:
+            self.phase.emit(self._key, text)

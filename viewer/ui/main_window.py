@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -38,7 +39,8 @@ from viewer.ui.pair.passage_list_model import PassageIndexRole, PassageListModel
 from viewer.ui.quote_sets.workspace_controller import install_quote_sets
 from viewer.ui.quotes.quotes_panel import QuotesPanel
 from viewer.ui.settings import app_settings
-from viewer.ui.shortcuts import SHORTCUTS, key_sequences, shortcuts_html
+from viewer.ui.shortcuts import make_action, shortcuts_html
+from viewer.ui.window_api import MENU_IDS
 
 # Above this many articles the first pair is the first two, not the most similar
 # (ranking every pair is the corpus view's background job).
@@ -63,7 +65,7 @@ class MainWindow(QMainWindow):
         self._pending_pair: tuple[str, str] | None = None
         self._loader = LatestRunner(self)
         self._loader.finished.connect(self._on_loaded)
-        self._loader.failed.connect(lambda _k, message: self._show_status(f"Loading failed: {message}"))
+        self._loader.failed.connect(lambda _k, message: self.show_status(f"Loading failed: {message}"))
         self._loader.progress.connect(self._on_load_progress)
         self._loader.busy_changed.connect(self._on_busy)
         # Picks the most similar pair to show first (small sets; the corpus view does large ones).
@@ -91,7 +93,7 @@ class MainWindow(QMainWindow):
         self._build_problem_dock()
         self._build_actions()
         self._build_status_bar()
-        self.pair_view.statusChanged.connect(self._show_status)
+        self.pair_view.statusChanged.connect(self.show_status)
         self.pair_view.currentChanged.connect(self._on_current_passage)
         self.pair_view.alignmentReady.connect(self._on_alignment_ready)
         self.pair_view.alignmentReady.connect(self._start_quotes_when_idle)
@@ -188,15 +190,23 @@ class MainWindow(QMainWindow):
         self.problem_dock.hide()
 
     def _action(self, name: str, slot, checkable: bool = False) -> QAction:
-        text, _keys, tip = SHORTCUTS[name]
-        action = QAction(text, self)
-        action.setObjectName(name)
-        action.setShortcuts(key_sequences(name))
-        action.setStatusTip(tip)
+        action = make_action(self, name, slot)
         action.setCheckable(checkable)
-        action.triggered.connect(slot)
-        self.addAction(action)
         return action
+
+    # -- the interface controllers use (viewer/ui/window_api.py) -------------------------
+    def menu(self, menu_id: str) -> QMenu:
+        return self.menus[menu_id]
+
+    def action(self, action_id: str) -> QAction:
+        return self.actions_by_name[action_id]
+
+    def register_action(self, action: QAction) -> None:
+        self.addAction(action)
+        self.actions_by_name[action.objectName()] = action
+
+    def refresh_alignment_status(self) -> None:
+        self._on_alignment_ready()
 
     def _build_actions(self) -> None:
         self.actions_by_name: dict[str, QAction] = {}
@@ -218,25 +228,28 @@ class MainWindow(QMainWindow):
         a["shortcuts"] = self._action("shortcuts", self.show_shortcuts)
         a["about"] = self._action("about", self.show_about)
 
-        menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
+        bar = self.menuBar()
+        titles = {"file": "&File", "edit": "&Edit", "go": "&Go", "view": "&View", "help": "&Help"}
+        self.menus: dict[str, QMenu] = {}
+        for menu_id in MENU_IDS:
+            self.menus[menu_id] = bar.addMenu(titles[menu_id])
+            self.menus[menu_id].setObjectName(f"{menu_id}Menu")
+        file_menu = self.menus["file"]
         for name in ("open_files", "open_folder", "add_files", "open_seeds"):
             file_menu.addAction(a[name])
         file_menu.addSeparator()
         file_menu.addAction(a["quit"])
-        go_menu = menu.addMenu("&Go")
         for name in ("next_passage", "previous_passage", "find", "find_next", "find_previous"):
-            go_menu.addAction(a[name])
-        view_menu = menu.addMenu("&View")
+            self.menus["go"].addAction(a[name])
+        view_menu = self.menus["view"]
         view_menu.addAction(a["linked_scrolling"])
         view_menu.addAction(a["swap"])
         view_menu.addAction(a["focus_filter"])
         view_menu.addSeparator()
         for dock in (self.article_dock, self.passage_dock, self.quotes_dock, self.problem_dock):
             view_menu.addAction(dock.toggleViewAction())
-        help_menu = menu.addMenu("&Help")
-        help_menu.addAction(a["shortcuts"])
-        help_menu.addAction(a["about"])
+        self.menus["help"].addAction(a["shortcuts"])
+        self.menus["help"].addAction(a["about"])
 
         toolbar = self.addToolBar("Navigation")
         toolbar.setObjectName("navigationToolbar")
@@ -338,10 +351,10 @@ class MainWindow(QMainWindow):
         if not add:
             self.settings.setValue("files/lastPaths", paths)
         names = ", ".join(Path(p).name for p in paths[:3]) + ("\u2026" if len(paths) > 3 else "")
-        self._show_status(f"Reading {names}")
+        self.show_status(f"Reading {names}")
         self._loader.submit(("add" if add else "open", tuple(paths)),
-                            lambda cancelled, progress: load_articles(
-                                paths, progress=lambda d, t: (progress(d, t), not cancelled())[1]))
+                            lambda state: load_articles(
+                                paths, progress=lambda d, t: (state.progress(d, t), not state.cancelled())[1]))
 
     def choose_files(self, add: bool = False) -> None:
         start = self.settings.value("files/lastFolder", str(Path.home()))
@@ -361,7 +374,7 @@ class MainWindow(QMainWindow):
 
     def cancel_loading(self) -> None:
         self._loader.cancel()
-        self._show_status("Reading cancelled")
+        self.show_status("Reading cancelled")
 
     def _on_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
@@ -427,9 +440,9 @@ class MainWindow(QMainWindow):
             texts = [a.text for a in articles]
             settings = self.pair_view.settings
             self.pair_view.set_pair(None, None)
-            self._show_status("Finding the most similar pair\u2026")
-            self._ranker.submit(tuple(a.path for a in articles), lambda cancelled, progress: similarity_matrix(
-                texts, settings, progress=progress, cancelled=cancelled))
+            self.show_status("Finding the most similar pair\u2026")
+            self._ranker.submit(tuple(a.path for a in articles), lambda state: similarity_matrix(
+                texts, settings, progress=state.progress, cancelled=state.cancelled))
         elif len(articles) >= 2:
             self.show_pair_rows(0, 1)
         elif articles:
@@ -438,7 +451,7 @@ class MainWindow(QMainWindow):
         else:
             self.pair_view.set_pair(None, None)
             if not self.problems:
-                self._show_status("No articles: open files or a folder (File menu), or drop them here")
+                self.show_status("No articles: open files or a folder (File menu), or drop them here")
 
     def _on_ranked(self, paths: tuple[str, ...], matrix: list[list[float]]) -> None:
         if tuple(a.path for a in self.model.articles) != paths or self.pair_view.a is not None:
@@ -478,7 +491,7 @@ class MainWindow(QMainWindow):
             self.pair_view.set_pair(a, b)
         self.pair_view.reveal_ranges((quote.start, quote.end), (other.start, other.end) if other else None)
         who = quote.speaker or "an unnamed speaker"
-        self._show_status(f"Quote by {who}" + (" - shared with B" if other else ""))
+        self.show_status(f"Quote by {who}" + (" - shared with B" if other else ""))
 
     def _article_at(self, path: str) -> Article | None:
         row = self.model.row_of(path)
@@ -531,7 +544,7 @@ class MainWindow(QMainWindow):
                 self.pair_view.select_passage(index)
 
     # -- misc --------------------------------------------------------------
-    def _show_status(self, text: str) -> None:
+    def show_status(self, text: str) -> None:
         self.status_label.setText(text)
 
     def _focus_filter(self) -> None:

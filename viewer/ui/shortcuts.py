@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence
+from collections.abc import Callable
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
 
 # action name -> (menu text, shortcuts, status tip)
 SHORTCUTS: dict[str, tuple[str, tuple[str, ...], str]] = {
@@ -43,3 +46,16 @@ def shortcuts_html() -> str:
         for text, keys, _tip in SHORTCUTS.values() if keys
     )
     return f"<table cellpadding='4'>{rows}</table>"
+
+
+def make_action(owner: QWidget, name: str, slot: Callable[..., object] | None = None) -> QAction:
+    """The action ``name`` of :data:`SHORTCUTS` (text, keys, tip), added to ``owner`` so its keys work."""
+    text, _keys, tip = SHORTCUTS[name]
+    action = QAction(text, owner)
+    action.setObjectName(name)
+    action.setShortcuts(key_sequences(name))
+    action.setStatusTip(tip)
+    if slot is not None:
+        action.triggered.connect(slot)
+    owner.addAction(action)
+    return action

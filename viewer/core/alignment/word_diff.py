@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from diff_match_patch import diff_match_patch
 
+from viewer.core.alignment.model import Passage
 from viewer.core.text.normalize import normalize_word, unify_punctuation
-
-if TYPE_CHECKING:
-    from viewer.core.alignment.align import Passage
 
 # Words (as the tokenizer sees them), runs of whitespace, or single other characters.
 _UNIT = re.compile(r"[^\W_](?:[\w\u0300-\u036f]|['\u2019\u02bc](?=\w))*|\s+|.", re.UNICODE | re.DOTALL)
@@ -37,7 +34,7 @@ class DiffSpan:
     b_end: int
 
 
-def _units(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+def word_units(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     units = []
     for match in _UNIT.finditer(text, start, end):
         piece = match.group()
@@ -64,8 +61,8 @@ def _encode(units: list[tuple[str, int, int]], codes: dict[str, str]) -> str:
 
 def diff_ranges(a: str, a_start: int, a_end: int, b: str, b_start: int, b_end: int) -> list[DiffSpan]:
     """Word diff of ``a[a_start:a_end]`` against ``b[b_start:b_end]`` in absolute offsets."""
-    units_a = _units(a, a_start, a_end)
-    units_b = _units(b, b_start, b_end)
+    units_a = word_units(a, a_start, a_end)
+    units_b = word_units(b, b_start, b_end)
     codes: dict[str, str] = {}
     text_a = _encode(units_a, codes)
     text_b = _encode(units_b, codes)
@@ -127,8 +124,8 @@ def _words_only_in(units: list[tuple[str, int, int]], other: set[str]) -> list[t
 
 def bag_diff(a: str, a_start: int, a_end: int, b: str, b_start: int, b_end: int) -> list[DiffSpan]:
     """Words of each side that the other side lacks anywhere in the passage (order ignored)."""
-    units_a = _units(a, a_start, a_end)
-    units_b = _units(b, b_start, b_end)
+    units_a = word_units(a, a_start, a_end)
+    units_b = word_units(b, b_start, b_end)
     words_a = {form for form, _s, _e in units_a if _is_word(form)}
     words_b = {form for form, _s, _e in units_b if _is_word(form)}
     spans = [DiffSpan("delete", s, e, b_start, b_start) for s, e in _words_only_in(units_a, words_b)]

@@ -30,26 +30,31 @@ import hashlib
 import os
 import sqlite3
 import struct
-import sys
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from viewer.core.alignment import align as _align_module
-from viewer.core.alignment.align import AlignSettings, Cancelled, Passage, TextProfile, align_profiles, profile_text
-from viewer.core.corpus import similarity as _similarity_module
+from viewer.core.alignment import chains as _chains_module
+from viewer.core.alignment import model as _model_module
+from viewer.core.alignment import profile as _profile_module
+from viewer.core.alignment.align import AlignSettings, Passage, TextProfile, align_profiles, profile_text
+from viewer.core.alignment.model import mirror_passages
+from viewer.core.corpus import candidates as _candidates_module
+from viewer.core.corpus.candidates import candidate_rows
+from viewer.core.corpus.ordering import cluster_order
+from viewer.core.corpus.result import CorpusSimilarity
+from viewer.core.errors import Cancelled
 from viewer.core.tasks.child_process import run_in_child
+from viewer.core.tasks.pool import process_pool
+from viewer.core.tasks.task import TaskState
 from viewer.core.text import normalize as _normalize_module
 from viewer.core.text import synonyms as _synonyms_module
 
-__all__ = [
-    "CACHE_FORMAT", "CorpusIndex", "CorpusSimilarity", "IndexedArticle", "build_in_process", "candidate_rows",
-    "cluster_order",
-    "engine_fingerprint", "group_blocks",
-]
+__all__ = ["CACHE_FORMAT", "CorpusIndex", "IndexedArticle", "build_in_process", "engine_fingerprint"]
 
 CACHE_FORMAT = 1  # bump when the tables or the passage encoding change
 # Profiles whose seed indexes stay built while aligning (the rest are rebuilt on demand):
@@ -57,8 +62,6 @@ CACHE_FORMAT = 1  # bump when the tables or the passage encoding change
 WARM_PROFILES = 2048
 # New pair results are written in batches of this many (one transaction each).
 WRITE_BATCH = 2000
-# Two passages "are the same" when they overlap by at least this share of the shorter one.
-REUSE_OVERLAP = 0.5
 
 _PASSAGE = struct.Struct("<iiiif")
 _DEFAULT_SETTINGS = AlignSettings()
@@ -78,7 +81,8 @@ class IndexedArticle(Protocol):
 def engine_fingerprint() -> str:
     """A hash of the alignment engine's source: any change there invalidates the cache."""
     digest = hashlib.sha256(f"corpus-index-{CACHE_FORMAT}".encode())
-    for module in (_align_module, _similarity_module, _normalize_module, _synonyms_module):
+    for module in (_align_module, _chains_module, _model_module, _profile_module, _candidates_module,
+                   _normalize_module, _synonyms_module):
         try:
             digest.update(Path(module.__file__ or "").read_bytes())
         except OSError:  # a frozen build without sources: its version string stands in
@@ -98,262 +102,21 @@ def _pack(passages: Sequence[Passage]) -> bytes:
 def _unpack(blob: bytes | None, mirrored: bool = False) -> list[Passage]:
     if not blob:
         return []
-    if mirrored:
-        found = [Passage(b0, b1, a0, a1, round(s, 4)) for a0, a1, b0, b1, s in _PASSAGE.iter_unpack(blob)]
-        found.sort(key=lambda p: (p.a_start, p.b_start))
-        return found
-    return [Passage(a0, a1, b0, b1, round(s, 4)) for a0, a1, b0, b1, s in _PASSAGE.iter_unpack(blob)]
-
-
-def _mirror(passages: Sequence[Passage]) -> list[Passage]:
-    found = [Passage(p.b_start, p.b_end, p.a_start, p.a_end, p.score) for p in passages]
-    found.sort(key=lambda p: (p.a_start, p.b_start))
-    return found
-
-
-# --- the result ----------------------------------------------------------------------
-
-
-@dataclass
-class CorpusSimilarity:
-    """Sparse pairwise similarity of ``len(paths)`` articles, indexes in the given order."""
-
-    paths: list[str]
-    titles: list[str]
-    shas: list[str]
-    settings: AlignSettings
-    pairs: dict[tuple[int, int], float]  # (i, j), i < j -> similarity > 0
-    passages: dict[tuple[int, int], list[Passage]]  # (i, j), i < j -> passages, A = article i
-    order: list[int] = field(default_factory=list)  # related articles next to each other
-    candidates: int = 0  # pairs that shared an anchor shingle
-    aligned: int = 0  # of those, aligned by this build (the rest came from the cache)
-    from_cache: bool = False  # the whole result was read back, nothing was profiled
-    _adjacent: dict[int, list[tuple[float, int]]] | None = field(default=None, repr=False)
-
-    def __len__(self) -> int:
-        return len(self.paths)
-
-    def similarity(self, i: int, j: int) -> float:
-        if i == j:
-            return 1.0
-        return self.pairs.get((i, j) if i < j else (j, i), 0.0)
-
-    def passages_between(self, i: int, j: int) -> list[Passage]:
-        """The passages of pair (i, j) with A = article ``i``."""
-        if i < j:
-            return list(self.passages.get((i, j), []))
-        return _mirror(self.passages.get((j, i), []))
-
-    def top_pairs(self, k: int) -> list[tuple[float, int, int]]:
-        """The ``k`` most similar pairs, most similar first: ``(similarity, i, j)``, i < j."""
-        ranked = sorted(((value, i, j) for (i, j), value in self.pairs.items()), key=lambda t: (-t[0], t[1], t[2]))
-        return ranked[:k]
-
-    def neighbours(self, i: int, k: int) -> list[tuple[float, int]]:
-        """The ``k`` articles most similar to ``i`` (similarity > 0): ``(similarity, j)``."""
-        return self._adjacency().get(i, [])[:k]
-
-    def _adjacency(self) -> dict[int, list[tuple[float, int]]]:
-        if self._adjacent is None:
-            adjacent: dict[int, list[tuple[float, int]]] = {}
-            for (i, j), value in self.pairs.items():
-                adjacent.setdefault(i, []).append((value, j))
-                adjacent.setdefault(j, []).append((value, i))
-            for found in adjacent.values():
-                found.sort(key=lambda t: (-t[0], t[1]))
-            self._adjacent = adjacent
-        return self._adjacent
-
-    def index_of(self, path: str) -> int:
-        try:
-            return self.paths.index(path)
-        except ValueError:
-            return -1
-
-    def passage_reuse(self, article_index: int, other_index: int, passages: Sequence[Passage]) -> dict[int, list[int]]:
-        """Passage index -> the other articles (not A, not B) that carry that passage too.
-
-        ``passages`` are the pair's passages with A = ``article_index``. An article carries
-        a passage when one of its own passages with A (or with B) covers at least half of
-        the shorter of the two stretches: the stored pair results already say so, so no
-        text is aligned again.
-        """
-        found: dict[int, list[int]] = {}
-        sides = [(article_index, 0)]
-        if other_index >= 0:
-            sides.append((other_index, 2))
-        for side_index, offset in sides:
-            for _value, other in self.neighbours(side_index, len(self.paths)):
-                if other in (article_index, other_index):
-                    continue
-                theirs = [(q.a_start, q.a_end) for q in self.passages_between(side_index, other)]
-                for number, passage in enumerate(passages):
-                    start, end = (passage.a_start, passage.a_end) if offset == 0 else (passage.b_start, passage.b_end)
-                    if _covered_by(start, end, theirs):
-                        carriers = found.setdefault(number, [])
-                        if other not in carriers:
-                            carriers.append(other)
-        for carriers in found.values():
-            carriers.sort(key=lambda j: (-max(self.similarity(article_index, j), self.similarity(other_index, j)), j))
-        return found
-
-
-def _covered_by(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
-    length = end - start
-    if length <= 0:
-        return False
-    for other_start, other_end in spans:
-        overlap = min(end, other_end) - max(start, other_start)
-        if overlap > 0 and overlap >= REUSE_OVERLAP * min(length, other_end - other_start):
-            return True
-    return False
-
-
-# --- ordering --------------------------------------------------------------------------
-
-
-def cluster_order(n: int, pairs: Mapping[tuple[int, int], float] | Iterable[tuple[int, int, float]]) -> list[int]:
-    """An order of ``0..n-1`` where related articles sit next to each other.
-
-    Single-linkage agglomerative clustering on the sparse similarity graph (Kruskal:
-    strongest pair first). When two clusters join through the pair (u, v), each is
-    flipped if that brings u and v to the touching ends, so strongly related articles end
-    up adjacent, not only in the same block. Clusters come out biggest first; articles
-    that share nothing with any other follow, in their original order. O(E log E + n).
-    """
-    if isinstance(pairs, Mapping):
-        edges = [(value, i, j) for (i, j), value in pairs.items()]
-    else:
-        edges = [(value, i, j) for i, j, value in pairs]
-    edges.sort(key=lambda e: (-e[0], e[1], e[2]))
-    parent = list(range(n))
-    # Per cluster root: its tree node and its two end leaves. Nodes 0..n-1 are leaves.
-    node_of = list(range(n))
-    first = list(range(n))
-    last = list(range(n))
-    size = [1] * n
-    left: list[int] = []
-    right: list[int] = []
-    flip_left: list[bool] = []
-    flip_right: list[bool] = []
-
-    def root(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for _value, u, v in edges:
-        if u == v or not (0 <= u < n and 0 <= v < n):
-            continue
-        ru, rv = root(u), root(v)
-        if ru == rv:
-            continue
-        # Cluster of u goes left with u at its right end; cluster of v right with v first.
-        reverse_u = first[ru] == u and last[ru] != u
-        reverse_v = last[rv] == v and first[rv] != v
-        left.append(node_of[ru])
-        right.append(node_of[rv])
-        flip_left.append(reverse_u)
-        flip_right.append(reverse_v)
-        new_first = last[ru] if reverse_u else first[ru]
-        new_last = first[rv] if reverse_v else last[rv]
-        if size[ru] < size[rv]:
-            ru, rv = rv, ru
-        parent[rv] = ru
-        size[ru] += size[rv]
-        node_of[ru] = n + len(left) - 1
-        first[ru], last[ru] = new_first, new_last
-
-    def leaves(top: int) -> list[int]:
-        out: list[int] = []
-        stack = [(top, False)]
-        while stack:
-            node, reverse = stack.pop()
-            if node < n:
-                out.append(node)
-                continue
-            k = node - n
-            children = [(left[k], reverse != flip_left[k]), (right[k], reverse != flip_right[k])]
-            if reverse:
-                children.reverse()
-            stack.extend(reversed(children))  # popped in order
-        return out
-
-    roots = sorted({root(x) for x in range(n)}, key=lambda r: (-size[r], r))
-    order: list[int] = []
-    for r in roots:
-        order.extend(leaves(node_of[r]) if size[r] > 1 else [r])
-    return order
-
-
-def group_blocks(
-    order: Sequence[int], pairs: Mapping[tuple[int, int], float], threshold: float = 0.05, smallest: int = 3
-) -> list[tuple[int, int]]:
-    """(first place, size) of each run of ``order`` whose articles are linked by pairs >= ``threshold``.
-
-    With the order of :func:`cluster_order`, every such group is one contiguous run (a
-    single-linkage cluster at that height), so the heat map can frame it as one block.
-    Groups smaller than ``smallest`` are left out.
-    """
-    parent = {i: i for i in order}
-
-    def root(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for (i, j), value in pairs.items():
-        if value >= threshold and i in parent and j in parent:
-            ri, rj = root(i), root(j)
-            if ri != rj:
-                parent[ri] = rj
-    blocks = []
-    start = 0
-    for place in range(1, len(order) + 1):
-        if place == len(order) or root(order[place]) != root(order[start]):
-            if place - start >= smallest:
-                blocks.append((start, place - start))
-            start = place
-    return blocks
-
-
-# --- candidates --------------------------------------------------------------------------
-
-
-def candidate_rows(
-    profiles: Sequence[TextProfile], poll: Callable[[], None] | None = None
-) -> list[list[int]]:
-    """For each article i, the articles j > i sharing an anchor shingle with it, sorted.
-
-    The same pairs as ``corpus_similarity.candidate_pairs``, built row by row so no single
-    call sorts a million pairs while holding the interpreter (the window must stay live).
-    """
-    index = _similarity_module.shingle_holders(profiles, poll)
-    rows: list[set[int]] = [set() for _ in profiles]
-    for count, holders in enumerate(index.values()):
-        if poll is not None and not count & 0x3FFF:
-            poll()
-        if len(holders) > 1:
-            for position, first in enumerate(holders[:-1]):
-                rows[first].update(holders[position + 1 :])
-    return [sorted(row) for row in rows]
+    found = [Passage(a0, a1, b0, b1, round(s, 4)) for a0, a1, b0, b1, s in _PASSAGE.iter_unpack(blob)]
+    return mirror_passages(found) if mirrored else found
 
 
 # --- aligning the candidate pairs ----------------------------------------------------------
 
-# Forked workers read the profiles from here (inherited, not pickled).
-_FORK_STATE: tuple[Sequence[TextProfile], AlignSettings] | None = None
-FORK_CHUNK = 400  # pairs per task handed to a forked worker
-FORK_MIN_PAIRS = 3000  # fewer pairs than this: forking costs more than it saves
+POOL_CHUNK = 400  # pairs per task handed to a pool worker
+POOL_MIN_PAIRS = 3000  # fewer pairs than this: starting workers costs more than it saves
 
 
 class _WarmProfiles:
     """Profiles whose seed indexes stay built, the least recently used dropped first."""
 
-    def __init__(self, profiles: Sequence[TextProfile]) -> None:
-        self.profiles = profiles
+    def __init__(self, profiles: Sequence[TextProfile] | Callable[[int], TextProfile]) -> None:
+        self.profile = profiles if callable(profiles) else profiles.__getitem__
         self.warm: OrderedDict[int, TextProfile] = OrderedDict()
 
     def get(self, number: int) -> TextProfile:
@@ -361,7 +124,7 @@ class _WarmProfiles:
         if found is not None:
             self.warm.move_to_end(number)
             return found
-        p = self.profiles[number]
+        p = self.profile(number)
         # A fresh copy: the seed indexes it builds go when it leaves the warm set.
         found = TextProfile(p.text, p.tokens, p.keys, p.anchor_starts)
         self.warm[number] = found
@@ -370,10 +133,19 @@ class _WarmProfiles:
         return found
 
 
+# A pool worker's texts and settings, set once when it starts (see ``_align_pairs``).
+_WORKER: dict[str, object] = {}
+
+
+def _start_worker(texts: Sequence[str], settings: AlignSettings) -> None:
+    # Word keys are interned per process: a worker profiles the texts it aligns itself.
+    _WORKER["settings"] = settings
+    _WORKER["warm"] = _WarmProfiles(lambda number: profile_text(texts[number], settings.synonyms))
+
+
 def _align_chunk(jobs: list[tuple[int, int]]) -> list[tuple[int, int, float, list[Passage]]]:
-    assert _FORK_STATE is not None
-    profiles, settings = _FORK_STATE
-    warm = _align_chunk.__dict__.setdefault("warm", _WarmProfiles(profiles))
+    settings = _WORKER["settings"]
+    warm = _WORKER["warm"]
     out = []
     for x, y in jobs:
         alignment = align_profiles(warm.get(x), warm.get(y), settings)
@@ -384,19 +156,13 @@ def _align_chunk(jobs: list[tuple[int, int]]) -> list[tuple[int, int, float, lis
 def _align_pairs(profiles: Sequence[TextProfile], jobs: list[tuple[int, int]], settings: AlignSettings,
                  poll: Callable[[], None], workers: int):
     """Yield ``(x, y, similarity, passages)`` for each job, A = x, in job order."""
-    import multiprocessing
-
-    if workers > 1 and len(jobs) >= FORK_MIN_PAIRS and "fork" in multiprocessing.get_all_start_methods():
-        global _FORK_STATE
-        _FORK_STATE = (profiles, settings)
-        try:
-            chunks = [jobs[k : k + FORK_CHUNK] for k in range(0, len(jobs), FORK_CHUNK)]
-            with multiprocessing.get_context("fork").Pool(workers) as pool:  # exiting terminates it
-                for batch in pool.imap(_align_chunk, chunks):
-                    poll()
-                    yield from batch
-        finally:
-            _FORK_STATE = None
+    if workers > 1 and len(jobs) >= POOL_MIN_PAIRS:
+        chunks = [jobs[k : k + POOL_CHUNK] for k in range(0, len(jobs), POOL_CHUNK)]
+        texts = [profile.text for profile in profiles]
+        with process_pool(workers, _start_worker, (texts, settings)) as pool:  # exiting terminates it
+            for batch in pool.imap(_align_chunk, chunks):
+                poll()
+                yield from batch
         return
     warm = _WarmProfiles(profiles)
     for x, y in jobs:
@@ -654,7 +420,7 @@ class CorpusIndex:
                 # Stored with the smaller text id as A.
                 low, high = (id_x, id_y) if id_x < id_y else (id_y, id_x)
                 if low != id_x:
-                    passages = _mirror(passages)
+                    passages = mirror_passages(passages)
                 blob = _pack(passages) if similarity > 0 else None
                 pending.append((low, high, settings_key, similarity, blob))
                 result.aligned += 1
@@ -674,22 +440,20 @@ class CorpusIndex:
 
 @dataclass
 class _Text:
-    """An article as the child process gets it (path, text, title; the hash is recomputed)."""
+    """An article as the child process gets it (its hash computed once, at load)."""
 
     path: str
     text: str
     title: str
-
-    @property
-    def sha256(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+    sha256: str
 
 
-def _build_job(payload, progress, cancelled, phase) -> CorpusSimilarity:
+def _build_job(payload, state: TaskState) -> CorpusSimilarity:
     """The corpus build as a child-process job (see :mod:`viewer.core.tasks.child_process`)."""
     (cache_path, settings, workers), texts = payload
     articles = [_Text(*item) for item in texts]
-    result = CorpusIndex(cache_path).build(articles, settings, progress, cancelled, phase=phase, workers=workers)
+    result = CorpusIndex(cache_path).build(articles, settings, state.progress, state.cancelled, phase=state.phase,
+                                           workers=workers)
     result.neighbours(0, 1)  # the adjacency lists travel with the result
     return result
 
@@ -698,20 +462,16 @@ def build_in_process(
     cache_path: str | Path,
     articles: Sequence[IndexedArticle],
     settings: AlignSettings = _DEFAULT_SETTINGS,
-    progress: Callable[[int, int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
-    phase: Callable[[str], None] | None = None,
+    state: TaskState | None = None,
 ) -> CorpusSimilarity:
-    """:meth:`CorpusIndex.build` in a child Python process (same arguments and result).
+    """:meth:`CorpusIndex.build` in a child Python process (same result; ``state`` reports and cancels).
 
     A thread of a GUI program calls this instead of ``build``: the alignment then holds
     the child's interpreter lock, not the window's (see :mod:`viewer.core.tasks.child_process`).
     """
-    texts = [(a.path, a.text, a.title) for a in articles]
-    # Forked alignment workers only in the child: never fork a process that runs Qt (a frozen
-    # build runs the job in its own process).
-    workers = 1 if getattr(sys, "frozen", False) else min(2, os.cpu_count() or 1)
-    return run_in_child("viewer.core.corpus.index:_build_job", texts, progress, cancelled, phase,
-                        cancelled_error=Cancelled, extra=(str(cache_path), settings, workers))
+    texts = [(a.path, a.text, a.title, a.sha256) for a in articles]
+    workers = min(2, os.cpu_count() or 1)
+    return run_in_child("viewer.core.corpus.index:_build_job", texts, state,
+                        extra=(str(cache_path), settings, workers))
 
 

@@ -1,9 +1,7 @@
 """Similarity of every pair in a corpus, aligning only the pairs that can share a passage.
 
-An inverted index maps each anchor shingle (five word keys with two content words,
-see ``align.py``) to the texts holding it. ``align`` keeps no passage without an
-anchor run, and an anchor run is a shared anchor shingle, so a pair absent from the
-index shares nothing and is 0.0 without being aligned; every other pair gets exactly
+Only the candidate pairs (``candidates.py``: pairs sharing an anchor shingle) are
+aligned; every other pair shares nothing and is 0.0, and every candidate gets exactly
 ``align``'s similarity. Work is reported through ``progress(done, total)`` and stops at
 ``cancelled()``, so the window can run it in the background over thousands of articles.
 """
@@ -12,42 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from viewer.core.alignment.align import (
-    DEFAULT_SETTINGS,
-    AlignSettings,
-    Cancelled,
-    TextProfile,
-    align_profiles,
-    profile_text,
-)
-
-
-def shingle_holders(
-    profiles: Sequence[TextProfile], poll: Callable[[], None] | None = None
-) -> dict[tuple[int, ...], list[int]]:
-    """The inverted index: each anchor shingle -> the texts holding it, in order."""
-    index: dict[tuple[int, ...], list[int]] = {}
-    for number, profile in enumerate(profiles):
-        if poll is not None and not number % 64:
-            poll()
-        for shingle in profile.anchor_shingles():
-            holders = index.get(shingle)
-            if holders is None:
-                index[shingle] = [number]
-            else:
-                holders.append(number)
-    return index
-
-
-def candidate_pairs(profiles: Sequence[TextProfile]) -> list[tuple[int, int]]:
-    """Pairs ``(i, j)``, ``i < j``, that share at least one anchor shingle."""
-    pairs: set[tuple[int, int]] = set()
-    for holders in shingle_holders(profiles).values():
-        if len(holders) > 1:
-            for position, first in enumerate(holders):
-                for second in holders[position + 1 :]:
-                    pairs.add((first, second))
-    return sorted(pairs)
+from viewer.core.alignment.align import DEFAULT_SETTINGS, AlignSettings, align_profiles, profile_text
+from viewer.core.corpus.candidates import candidate_pairs
+from viewer.core.errors import Cancelled
 
 
 def similarity_matrix(

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from viewer.core.errors import ArticleError
 from viewer.core.loading import markup, metadata
 from viewer.core.loading.decoding import NotTextError, decode_text
 
@@ -15,15 +16,6 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 # Past this a file is refused rather than read: nobody reads a 50 MB article,
 # and aligning one would hold the window for minutes.
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
-
-
-class ArticleError(Exception):
-    """A path that could not be read as an article; ``str()`` names the file and why."""
-
-    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
-        self.path = str(path)
-        self.reason = reason
-        super().__init__(f"{self.path}: {reason}")
 
 
 @dataclass

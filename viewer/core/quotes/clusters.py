@@ -16,8 +16,11 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from viewer.core.errors import Cancelled
 from viewer.core.loading.articles import Article
 from viewer.core.quotes.finder import Quote, find_quotes
+from viewer.core.tasks.task import TaskState
+from viewer.core.text.disjoint_sets import DisjointSets
 from viewer.core.text.normalize import strip_accents, tokenize
 
 STOPWORDS = frozenset(
@@ -104,13 +107,6 @@ def _is_short(prep: _Prepared) -> bool:
     return len(prep.content) < SHORT_CONTENT
 
 
-def _find(parent: list[int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
-
-
 def cluster_quotes(quotes: Sequence[Quote]) -> list[QuoteCluster]:
     """Clusters of the same quotation across two or more articles, largest first."""
     prepared = [_prepare(q) for q in quotes]
@@ -118,7 +114,7 @@ def cluster_quotes(quotes: Sequence[Quote]) -> list[QuoteCluster]:
     for index, prep in enumerate(prepared):
         for stem in prep.content:
             postings[stem].append(index)
-    parent = list(range(len(quotes)))
+    groups_of = DisjointSets(range(len(quotes)))
     attach: dict[int, int] = {}  # a short quote -> the quote whose cluster it joins
     for index, prep in enumerate(prepared):
         if len(prep.stems) < 2 or not prep.content:
@@ -141,17 +137,17 @@ def cluster_quotes(quotes: Sequence[Quote]) -> list[QuoteCluster]:
                 if short and index not in attach and _linked(quotes[index], prep, quotes[other], prepared[other]):
                     attach[index] = other
                 continue
-            if _find(parent, other) == _find(parent, index):
+            if groups_of.find(other) == groups_of.find(index):
                 continue
             if short and prep.stems != prepared[other].stems:
                 continue  # short quotes group with their exact repeats only
             if _linked(quotes[index], prep, quotes[other], prepared[other]):
-                parent[_find(parent, other)] = _find(parent, index)
+                groups_of.union(other, index)
     for index, other in attach.items():
-        parent[_find(parent, index)] = _find(parent, other)
+        groups_of.union(index, other)
     groups: dict[int, list[int]] = defaultdict(list)
     for index in range(len(quotes)):
-        groups[_find(parent, index)].append(index)
+        groups[groups_of.find(index)].append(index)
     clusters: list[QuoteCluster] = []
     for members in groups.values():
         if len({quotes[i].article for i in members}) < 2:
@@ -209,10 +205,6 @@ def quotes_report(articles: Sequence[Article]) -> dict:
     }
 
 
-class Cancelled(Exception):
-    """Finding quotes was asked to stop."""
-
-
 def find_and_cluster(
     texts: Sequence[tuple[str, str]],
     progress: Callable[[int, int], None] | None = None,
@@ -231,7 +223,7 @@ def find_and_cluster(
     return quotes, cluster_quotes(quotes)
 
 
-def find_and_cluster_job(payload, progress, cancelled, _phase) -> tuple[list[Quote], list[QuoteCluster]]:
+def find_and_cluster_job(payload, state: TaskState) -> tuple[list[Quote], list[QuoteCluster]]:
     """:func:`find_and_cluster` as a child-process job (see :mod:`viewer.core.tasks.child_process`)."""
     _extra, texts = payload
-    return find_and_cluster(texts, progress, cancelled)
+    return find_and_cluster(texts, state.progress, state.cancelled)

@@ -15,77 +15,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-REPORTING_VERBS = (
-    "said says say saying told tells tell added adds warned warns warning explained explains stated states "
-    "insisted insists argued argues claimed claims noted notes continued continues admitted admits "
-    "acknowledged acknowledges commented comments remarked remarks replied replies responded responds "
-    "stressed stresses suggested suggests urged urges wrote writes asked asks announced announces "
-    "declared declares conceded concedes predicted predicts believes believed thinks thought agreed agrees "
-    "confirmed confirms revealed reveals observed maintained maintains complained complains joked jokes "
-    "concluded concludes recalled recalls vowed vows promised promises cautioned cautions contended "
-    "emphasised emphasized emphasises emphasizes underlined underscored advised advises "
-    "told reported reports described describes called calls insisted boasted boasts pleaded "
-    "demanded demands feared fears hoped hopes indicated indicates mused quipped shouted screamed "
-    "assured assures blasted slammed countered retorted reiterated repeated estimated estimates "
-    "accepted accepts denied denies joking joked adding blamed blames branded brands"
-).split()
-# Verbs that take a quote without "that": "he called it 'madness'", "X described Y as 'Z'".
-_WEAK_VERBS = {"called", "calls", "described", "describes", "believes", "believed", "thinks", "thought",
-               "hoped", "hopes", "feared", "fears", "accepted", "accepts", "denied", "denies", "estimated",
-               "estimates", "reported", "reports", "indicated", "indicates", "blamed", "blames", "branded",
-               "brands"}
-_VERB_SET = set(REPORTING_VERBS)
-_VERB_ALT = "|".join(sorted(_VERB_SET, key=len, reverse=True)) + r"|went\s+on|pointed\s+out|according\s+to"
-
-HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
-              "rev", "baroness", "baron", "mme", "m", "herr", "frau", "senor", "señor", "sr", "sra", "st"}
-TITLES = set(
-    "president vice prime minister chancellor secretary senator governor mayor chairman chairwoman chair "
-    "chief executive officer director spokesman spokeswoman spokesperson adviser advisor leader boss "
-    "manager coach captain king queen prince princess pope general colonel commissioner ambassador "
-    "deputy head founder analyst economist editor judge justice attorney foreign home finance trade "
-    "national security defence defense interior health education culture state shadow former new "
-    "acting assistant managing vice-president mp mep rep representative congressman congresswoman "
-    "speaker treasurer governor-general premier first lady agent striker midfielder defender goalkeeper "
-    "singer actor actress star player skipper veteran boss owner counsel professor".split()
+from viewer.core.quotes.lexicon import (
+    DETERMINERS,
+    FUNCTION_WORDS,
+    HONORIFICS,
+    NATIONALITIES,
+    NOT_SUBJECT_START,
+    ORG_WORDS,
+    PLURAL_PRONOUNS,
+    PRONOUNS,
+    TITLES,
+    VERB_ALT,
+    WEAK_VERBS,
 )
-NATIONALITIES = set(
-    "us uk eu un american british english scottish welsh irish french german russian ukrainian chinese "
-    "japanese indian italian spanish portuguese dutch belgian swiss swedish norwegian danish finnish polish "
-    "greek turkish israeli palestinian iranian iraqi syrian egyptian saudi afghan pakistani australian "
-    "canadian mexican brazilian argentine argentinian south north korean african european asian nigerian "
-    "kenyan austrian hungarian czech romanian bulgarian serbian croatian lebanese jordanian "
-    "zimbabwean new western eastern northern southern labour tory tories conservative liberal democrat lib dem dems "
-    "republican democratic".split()
-)
-_ORG_WORDS = set(
-    "house office ministry department government council commission committee agency bank group company "
-    "corporation corp inc ltd plc co association union party federation league club fc institute "
-    "university college board authority service services news times post journal press reuters "
-    "kremlin elysee palace parliament congress senate assembly court police army navy fund trust "
-    "organisation organization foundation network channel airlines airways motors industries "
-    "executive commons lords treasury downing cabinet tribunal exchange society centre center championships "
-    "championship cup games awards festival olympics open league agreement act".split()
-)
-_PRONOUNS = {"he", "she", "him", "her"}
-_PLURAL_PRONOUNS = {"they", "we", "i", "you", "it"}
-_DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "one", "another"}
-_NOT_SUBJECT_START = {"in", "on", "at", "that", "last", "yesterday", "today", "earlier", "later", "this",
-                      "it", "there", "to", "of", "for", "with", "by", "from", "after", "before", "when",
-                      "while", "as", "and", "but", "so", "if", "then", "also", "recently", "previously",
-                      "was", "is", "would", "will", "could", "may", "might", "had", "has", "have", "not"}
 
 _TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f0-9][\w'\u2019.\-]*|[,;:()]")
 _NAME_WORD = r"(?:\d+(?=[A-Z]))?[A-Z\u00c0-\u00de](?:[a-z]{0,2}\.|[\w\u00c0-\u024f'\u2019\-]*)"
 _PARTICLE = r"(?:de|du|da|van|von|der|den|bin|al|le|la|del|di|dos|el|ter|ten)"
 # A run of capitalised words on one line ("Subir Raha", "Jean-Claude de la Tour"), never across a sentence end.
 _CAP_RUN = re.compile(r"\b" + _NAME_WORD + r"(?:[ \t\u00a0]+(?:" + _PARTICLE + r"[ \t\u00a0]+)*" + _NAME_WORD + r")*")
-_FUNCTION_WORDS = set(
-    "but and however meanwhile earlier later when if as in on at after before ahead then so yet while although "
-    "speaking last this that since despite for from with without under over of to by during now also both "
-    "even only instead asked writing monday tuesday wednesday thursday friday saturday sunday january february "
-    "march april may june july august september october november december".split()
-)
 _AGE = re.compile(r"\b(?:the\s+)?(\d{1,3})-year-old\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")
 
@@ -108,7 +56,7 @@ class _Attribution:
 
 def _described(phrase: str) -> str:
     """An unnamed speaker as the text describes it: "a BaFin spokeswoman" -> "BaFin spokeswoman"."""
-    words = [w for w in phrase.split() if w.casefold() not in _DETERMINERS]
+    words = [w for w in phrase.split() if w.casefold() not in DETERMINERS]
     return _clean(" ".join(words))
 
 
@@ -132,7 +80,7 @@ class _NameBook:
                 continue
             person = [w for w in _strip_titles(words) if w.casefold().rstrip(".") not in HONORIFICS]
             if (2 <= len(person) <= 4 and person[-1].casefold() not in self.full
-                    and all(w.casefold() not in _ORG_WORDS for w in person)):
+                    and all(w.casefold() not in ORG_WORDS for w in person)):
                 self.full[person[-1].casefold()] = " ".join(person)
 
     def resolve(self, words: list[str]) -> str:
@@ -181,7 +129,7 @@ def _split_name(run: str) -> list[str]:
     # "ONGC's Mr Raha" -> "Mr Raha": a possessive belongs to the owner, not the speaker.
     run = re.split(r"['\u2019]s\s+", run.strip())[-1]
     words = [re.sub(r"['\u2019]s?$", "", w.rstrip(",")) for w in run.split() if w]
-    while words and (words[0].casefold() in _FUNCTION_WORDS or _FIRST_PERSON.match(words[0])
+    while words and (words[0].casefold() in FUNCTION_WORDS or _FIRST_PERSON.match(words[0])
                      or _COMPOUND_ADJECTIVE.match(words[0])
                      or (len(words) > 1 and words[0].endswith("ly") and words[0][1:].islower())):
         words.pop(0)  # "I", "Unfortunately", "Oscar-nominated" open a clause, they do not name anyone
@@ -192,7 +140,7 @@ def _split_name(run: str) -> list[str]:
 
 def _is_org(words: list[str]) -> bool:
     folded = [w.casefold().rstrip(".") for w in words]
-    if folded and folded[-1] in _ORG_WORDS:
+    if folded and folded[-1] in ORG_WORDS:
         return True
     # All capitals (ONGC, BBC) is an organisation's acronym, not a person; so is a name it leads
     # ("BBC News", "BBC Northern Ireland").
@@ -205,7 +153,7 @@ def _is_org(words: list[str]) -> bool:
 def _strip_titles(words: list[str]) -> list[str]:
     out = list(words)
     while len(out) > 1 and (out[0].casefold() in TITLES or out[0].casefold() in NATIONALITIES
-                            or out[0].casefold() in _DETERMINERS or out[0].casefold() in _FUNCTION_WORDS):
+                            or out[0].casefold() in DETERMINERS or out[0].casefold() in FUNCTION_WORDS):
         out.pop(0)
     return out
 
@@ -215,17 +163,17 @@ def _name_in(phrase: str) -> list[str] | None:
     best: list[str] | None = None
     for match in _CAP_RUN.finditer(phrase):
         words = _split_name(match.group())
-        words = [w for w in words if w.casefold() not in _DETERMINERS or w[0].isupper() and w.casefold() not in
-                 _DETERMINERS]
-        words = [w for w in words if w.casefold() not in _DETERMINERS]
+        words = [w for w in words if w.casefold() not in DETERMINERS or w[0].isupper() and w.casefold() not in
+                 DETERMINERS]
+        words = [w for w in words if w.casefold() not in DETERMINERS]
         if not words:
             continue
         core = _strip_titles(words)
         if len(core) == 1 and (core[0].casefold() in TITLES or core[0].casefold() in NATIONALITIES):
             continue  # "French President" alone is a description, not a name
-        if core[0].casefold() in _PRONOUNS | _PLURAL_PRONOUNS:
+        if core[0].casefold() in PRONOUNS | PLURAL_PRONOUNS:
             continue
-        best = core if not _is_org(words) else [w for w in words if w.casefold() not in _DETERMINERS]
+        best = core if not _is_org(words) else [w for w in words if w.casefold() not in DETERMINERS]
     return best
 
 
@@ -285,11 +233,11 @@ class _Resolver:
             words = m.group(1).split()
             while words and words[-1] in {"of", "for", "and", "the"}:
                 words.pop()
-            if not words or words[0].casefold() in _FUNCTION_WORDS | _NOT_SUBJECT_START | _PRONOUNS:
+            if not words or words[0].casefold() in FUNCTION_WORDS | NOT_SUBJECT_START | PRONOUNS:
                 continue
             known_person = words[-1].casefold() in self.book.full and not _is_org(words)
             rest = self._opening(start, at)[m.end():]
-            says = re.match(r"\s+(?:has\s+|had\s+|also\s+)*(?:" + _VERB_ALT + r")\b", rest)
+            says = re.match(r"\s+(?:has\s+|had\s+|also\s+)*(?:" + VERB_ALT + r")\b", rest)
             if known_person or any("'" in w or "\u2019" in w for w in words):
                 continue  # "Tony Hawk's Underground 2 held its own": a possessive names a thing, not a body
             if says or _is_org(words) or " ".join(words).casefold() in self.book.orgs or len(words) >= 2:
@@ -320,7 +268,7 @@ class _Resolver:
             if not final and any(_split_name(w.group()) and _name_in(w.group()) for w in _CAP_RUN.finditer(opening)):
                 continue
             words = _strip_titles(_split_name(_CAP_RUN.match(m.group(0)).group()))
-            if not words or _is_org(words) or words[0].casefold() in _PRONOUNS | _PLURAL_PRONOUNS:
+            if not words or _is_org(words) or words[0].casefold() in PRONOUNS | PLURAL_PRONOUNS:
                 continue
             if (len(words) >= 2 or words[-1].casefold() in self.book.full
                     or self.book._variant(words[-1].casefold())):
@@ -338,11 +286,11 @@ class _Resolver:
         if not words:
             return None, False
         first = words[0].casefold()
-        if first in _PRONOUNS:
+        if first in PRONOUNS:
             return self._antecedent(at), True
         if first == "it" and len(words) == 1:
             return self._org_antecedent(at), False
-        if first in _PLURAL_PRONOUNS and len(words) == 1:
+        if first in PLURAL_PRONOUNS and len(words) == 1:
             return None, False
         name = _name_in(phrase)
         if name:
@@ -367,7 +315,7 @@ class _Resolver:
                 return _clean(self.book.resolve(_strip_titles(found.split()))), True
             return self._antecedent(at), True
         words = [w.casefold() for w in re.findall(r"[\w\-]+", phrase)]
-        words = [w for w in words if w not in _DETERMINERS]
+        words = [w for w in words if w not in DETERMINERS]
         if not words:
             return None, False
         head = words[-1]
@@ -424,11 +372,11 @@ class _Resolver:
         for start in self._sentence_starts(at):
             opening = self._opening(start, at)
             # "He said Mr Blunkett's integrity ...": a sentence led by a pronoun has that as its subject.
-            if opening.split()[:1] and opening.split()[0].casefold() in _CLAUSE_OPENERS | _PRONOUNS | {"they", "we"}:
+            if opening.split()[:1] and opening.split()[0].casefold() in _CLAUSE_OPENERS | PRONOUNS | {"they", "we"}:
                 continue
             for match in _CAP_RUN.finditer(opening):
                 words = _strip_titles(_split_name(match.group()))
-                if not words or _is_org(words) or words[0].casefold() in _PRONOUNS | _PLURAL_PRONOUNS:
+                if not words or _is_org(words) or words[0].casefold() in PRONOUNS | PLURAL_PRONOUNS:
                     continue
                 known = words[-1].casefold() in self.book.full
                 if known:
@@ -440,12 +388,12 @@ class _Resolver:
 # Subject phrase: up to eight words, no sentence punctuation, ending right before the verb.
 _SUBJ = r"(?P<subj>(?:[\w'\u2019.\-]+,?\s+){0,11}?[\w'\u2019.\-]+),?"
 _ADVERBS = r"(?:(?:\w+ly|also|has|had|have|was|is|were|would|will|then|later|once|again|further|previously)\s+)*"
-_AFTER_SUBJ_VERB = re.compile(r"^[\s,;:\u2014\u2013-]*" + _SUBJ + r"\s+" + _ADVERBS + r"(?P<verb>" + _VERB_ALT + r")\b")
+_AFTER_SUBJ_VERB = re.compile(r"^[\s,;:\u2014\u2013-]*" + _SUBJ + r"\s+" + _ADVERBS + r"(?P<verb>" + VERB_ALT + r")\b")
 _AFTER_VERB_SUBJ = re.compile(
-    r"^[\s,;:\u2014\u2013-]*(?P<verb>" + _VERB_ALT + r")\s+(?P<subj>[^,.;:!?\"\u201c\u201d()]{1,80})"
+    r"^[\s,;:\u2014\u2013-]*(?P<verb>" + VERB_ALT + r")\s+(?P<subj>[^,.;:!?\"\u201c\u201d()]{1,80})"
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<subj>[^,.;:!?\"\u201c\u201d()]{1,80})", re.I)
-_BEFORE_VERB = re.compile(r"(?P<verb>\b(?:" + _VERB_ALT + r"))\b")
+_BEFORE_VERB = re.compile(r"(?P<verb>\b(?:" + VERB_ALT + r"))\b")
 
 
 def _clip_subject(subj: str) -> str:
@@ -553,10 +501,10 @@ def _from_after(resolver: _Resolver, after: str, offset: int, quoted: str = "") 
         speaker, person = resolver.speaker_from_phrase(_clip_subject(according.group("subj")), offset)
         return _Attribution(speaker, person, True) if speaker else None
     m = _AFTER_VERB_SUBJ.match(after)
-    if m and m.group("verb").casefold() not in _WEAK_VERBS:
+    if m and m.group("verb").casefold() not in WEAK_VERBS:
         subj = _clip_subject(m.group("subj"))
         first = subj.split()[0].casefold() if subj.split() else ""
-        if subj and first not in _NOT_SUBJECT_START:
+        if subj and first not in NOT_SUBJECT_START:
             speaker, person = resolver.speaker_from_phrase(subj, offset)
             if speaker:
                 return _Attribution(speaker, person, True)
@@ -564,7 +512,7 @@ def _from_after(resolver: _Resolver, after: str, offset: int, quoted: str = "") 
     if m:
         subj = m.group("subj")
         first = subj.split()[0].casefold()
-        if first not in _NOT_SUBJECT_START or first == "it":
+        if first not in NOT_SUBJECT_START or first == "it":
             speaker, person = resolver.speaker_from_phrase(subj, offset)
             if speaker:
                 return _Attribution(speaker, person, True)
@@ -613,5 +561,5 @@ def _from_before(resolver: _Resolver, before: str, offset: int) -> _Attribution 
             speaker, person = resolver.speaker_from_phrase(subj, offset)
             if speaker:
                 # "called it 'madness'" names who used the words, not that they were reported speech.
-                return _Attribution(speaker, person, verb.group("verb").casefold() not in _WEAK_VERBS)
+                return _Attribution(speaker, person, verb.group("verb").casefold() not in WEAK_VERBS)
     return None

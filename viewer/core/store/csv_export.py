@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from viewer.core.store.workspace import Occurrence, QuoteSet
+from viewer.core.store.model import Occurrence, QuoteSet
 
 # The SPEC's columns, in its order; the extra ones after them help re-import and audits.
 COLUMNS = ("quote_set", "tags", "article", "title", "source", "published", "start", "end", "text", "speaker", "note")

@@ -27,7 +27,7 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote as url_quote
@@ -35,132 +35,28 @@ from urllib.parse import quote as url_quote
 from viewer.core.loading.articles import Article, ArticleError, load_article
 from viewer.core.paths import default_workspace_path
 from viewer.core.store.anchoring import Anchor, anchor_quote, quote_context
-
-SCHEMA_VERSION = 1
-# "AVws": marks the file as ours, so another application's SQLite file is never touched.
-APPLICATION_ID = 0x41567773
-BUSY_TIMEOUT_MS = 5000
-_SQLITE_HEADER = b"SQLite format 3\x00"
+from viewer.core.store.model import (
+    Edit,
+    NewOccurrence,
+    Occurrence,
+    OffsetError,
+    QuoteSet,
+    ReanchorReport,
+    RowKey,
+    Rows,
+    WorkspaceConflict,
+    WorkspaceError,
+    WorkspaceReadOnly,
+)
+from viewer.core.store.schema import BUSY_TIMEOUT_MS, SCHEMA_VERSION, inspect_file, migrate
 
 # Colours given to new sets in turn: distinct on light and dark backgrounds.
 PALETTE = ("#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6", "#9a6324")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 KEEP = object()  # "leave this field as it is", where None is a value
 
-# One list of statements per schema version; opening an older workspace runs the
-# missing ones in order, in one transaction, then sets PRAGMA user_version.
-MIGRATIONS: dict[int, list[str]] = {
-    1: [
-        """CREATE TABLE quote_set (
-            id INTEGER PRIMARY KEY,
-            name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
-            tags TEXT NOT NULL DEFAULT '[]',  -- JSON list of strings, in the user's order
-            note TEXT NOT NULL DEFAULT '',
-            colour TEXT NOT NULL,
-            created TEXT NOT NULL,
-            modified TEXT NOT NULL
-        )""",
-        """CREATE TABLE occurrence (
-            id INTEGER PRIMARY KEY,
-            set_id INTEGER NOT NULL REFERENCES quote_set(id) ON DELETE CASCADE,
-            article TEXT NOT NULL,      -- absolute path of the article file
-            title TEXT NOT NULL DEFAULT '',
-            outlet TEXT,
-            published TEXT,
-            sha256 TEXT NOT NULL,       -- of the article text the offsets refer to
-            start INTEGER NOT NULL,     -- code points, end-exclusive (SPEC)
-            "end" INTEGER NOT NULL,
-            text TEXT NOT NULL,         -- exactly text[start:end]
-            prefix TEXT NOT NULL DEFAULT '',
-            suffix TEXT NOT NULL DEFAULT '',
-            speaker TEXT,
-            note TEXT NOT NULL DEFAULT '',
-            detached INTEGER NOT NULL DEFAULT 0,  -- could not be placed in the edited article
-            created TEXT NOT NULL,
-            modified TEXT NOT NULL,
-            CHECK (start >= 0 AND "end" > start)
-        )""",
-        "CREATE INDEX occurrence_set ON occurrence(set_id)",
-        "CREATE INDEX occurrence_article ON occurrence(article)",
-        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-        "INSERT INTO meta(key, value) VALUES ('revision', '0')",
-    ],
-}
-
-
-class WorkspaceError(Exception):
-    """A workspace file that cannot be used; ``str()`` names the file and why."""
-
-    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
-        self.path = str(path)
-        self.reason = reason
-        super().__init__(f"{self.path}: {reason}")
-
-
-class WorkspaceReadOnly(WorkspaceError):
-    """A change was asked of a workspace opened read-only."""
-
-
-class WorkspaceConflict(WorkspaceError):
-    """An undo/redo whose rows were changed meanwhile (e.g. by another window)."""
-
-
-class OffsetError(ValueError):
-    """Offsets outside the article text or not ``start < end``."""
-
-
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-@dataclass(frozen=True)
-class QuoteSet:
-    id: int
-    name: str
-    tags: tuple[str, ...]
-    note: str
-    colour: str
-    created: str
-    modified: str
-
-
-@dataclass(frozen=True)
-class NewOccurrence:
-    """A quote occurrence not yet stored: what :meth:`Workspace.add_occurrences` takes."""
-
-    article: str
-    title: str
-    outlet: str | None
-    published: str | None
-    sha256: str
-    start: int
-    end: int
-    text: str
-    prefix: str
-    suffix: str
-    speaker: str | None = None
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class Occurrence:
-    id: int
-    set_id: int
-    article: str
-    title: str
-    outlet: str | None
-    published: str | None
-    sha256: str
-    start: int
-    end: int
-    text: str
-    prefix: str
-    suffix: str
-    speaker: str | None
-    note: str
-    detached: bool
-    created: str
-    modified: str
 
 
 # Columns that follow the article rather than the user: re-anchoring rewrites them,
@@ -185,88 +81,6 @@ def new_occurrence(
     )
 
 
-# A row as undo sees it: (table, id) -> column values, or None when the row is absent.
-RowKey = tuple[str, int]
-Rows = tuple[tuple[RowKey, "dict[str, object] | None"], ...]
-
-
-@dataclass(frozen=True)
-class Edit:
-    """One committed change, with what it takes to reverse and repeat it.
-
-    ``result`` is what the change made or touched (a :class:`QuoteSet` or
-    :class:`Occurrence`), for the caller's convenience.
-    """
-
-    label: str
-    before: Rows
-    after: Rows
-    result: object = None
-
-
-@dataclass
-class ReanchorReport:
-    """What :meth:`Workspace.reanchor` found, by occurrence id."""
-
-    methods: dict[int, str] = field(default_factory=dict)  # unchanged/position/exact/fuzzy/detached
-    missing: dict[int, str] = field(default_factory=dict)  # article unreadable: id -> reason
-
-    @property
-    def detached(self) -> list[int]:
-        return sorted(i for i, m in self.methods.items() if m == "detached")
-
-    @property
-    def moved(self) -> list[int]:
-        return sorted(i for i, m in self.methods.items() if m in ("exact", "fuzzy"))
-
-
-def _inspect(path: Path) -> bool:
-    """Check a workspace file without changing it; True when it must be created."""
-    if path.is_dir():
-        raise WorkspaceError(path, "is a folder, not a workspace file")
-    if not path.parent.is_dir():
-        raise WorkspaceError(path, f"the folder {path.parent} does not exist")
-    if not path.exists():
-        return True
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(_SQLITE_HEADER))
-    except OSError as exc:
-        raise WorkspaceError(path, f"cannot be read ({exc.strerror or exc})") from None
-    if not header:
-        return True  # an empty file holds nothing to lose; SQLite starts a database in it
-    if header != _SQLITE_HEADER:
-        raise WorkspaceError(path, "is not a workspace (not an SQLite file); it was left untouched")
-    # With no -wal/-shm beside it the whole database is in the file, and "immutable" reads
-    # it without creating them; otherwise they exist already and a read-only look is enough.
-    siblings = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
-    mode = "ro" if any(p.exists() for p in siblings) else "ro&immutable=1"
-    try:
-        probe = sqlite3.connect(f"file:{url_quote(str(path.resolve()))}?mode={mode}", uri=True)
-    except sqlite3.Error as exc:
-        raise WorkspaceError(path, f"cannot be opened ({exc})") from None
-    try:
-        app_id = probe.execute("PRAGMA application_id").fetchone()[0]
-        version = probe.execute("PRAGMA user_version").fetchone()[0]
-        objects = probe.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        check = probe.execute("PRAGMA quick_check").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        raise WorkspaceError(path, f"is damaged or not a workspace ({exc}); it was left untouched") from None
-    finally:
-        probe.close()
-    if check != "ok":
-        raise WorkspaceError(path, f"is damaged ({check}); it was left untouched")
-    if app_id != APPLICATION_ID and not (app_id == 0 and version == 0 and objects == 0):
-        raise WorkspaceError(
-            path, "is an SQLite database of another application, not a workspace; it was left untouched"
-        )
-    if version > SCHEMA_VERSION:
-        raise WorkspaceError(
-            path, f"was written by a newer article-viewer (schema {version}; this one reads up to {SCHEMA_VERSION})"
-        )
-    return False
-
-
 class Workspace:
     """An open workspace file. Use :meth:`open`; close it (or use ``with``) when done."""
 
@@ -288,7 +102,7 @@ class Workspace:
             path = default_workspace_path()
             path.parent.mkdir(parents=True, exist_ok=True)
         path = Path(path)
-        create = _inspect(path)
+        create = inspect_file(path)
         if create and read_only:
             raise WorkspaceError(path, "does not exist")
         if not create and not os.access(path, os.W_OK):
@@ -305,7 +119,7 @@ class Workspace:
                 db.execute("PRAGMA journal_mode = WAL")
                 # FULL: a committed tag survives a power cut, not just a killed process.
                 db.execute("PRAGMA synchronous = FULL")
-                _migrate(db, path)
+                migrate(db, path)
             elif db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
                 raise WorkspaceError(path, "needs upgrading, which a read-only workspace cannot do")
         except sqlite3.OperationalError as exc:
@@ -687,29 +501,6 @@ def _same_for_user(current: dict[str, object] | None, expected: dict[str, object
         return current is None and expected is None
     keys = (set(current) | set(expected)) - set(_ANCHOR_FIELDS)
     return all(current.get(k) == expected.get(k) for k in keys)
-
-
-def _migrate(db: sqlite3.Connection, path: Path) -> None:
-    version = db.execute("PRAGMA user_version").fetchone()[0]
-    if version == SCHEMA_VERSION:
-        return
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        # Re-read under the write lock: another process may have migrated meanwhile,
-        # and never "upgrade" a file that is not ours or is newer than this code.
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        app_id = db.execute("PRAGMA application_id").fetchone()[0]
-        if version > SCHEMA_VERSION or app_id not in (0, APPLICATION_ID):
-            raise WorkspaceError(path, f"is not a workspace this version can use (schema {version})")
-        for target in range(version + 1, SCHEMA_VERSION + 1):
-            for statement in MIGRATIONS[target]:
-                db.execute(statement)
-        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        db.execute("COMMIT")
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
 
 
 def _set_from_row(row: Sequence[object]) -> QuoteSet:

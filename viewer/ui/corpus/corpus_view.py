@@ -2,7 +2,7 @@
 
 The heat map is painted from a cached ``QImage``: rebuilt only when the result, the size
 or the zoom changes, so painting costs nothing while the index runs. Articles are in
-cluster order (``corpus_index.cluster_order``), so articles that share text form blocks
+cluster order (``corpus/ordering.cluster_order``), so articles that share text form blocks
 along the diagonal. When there are more articles than pixels, a pixel shows the
 *maximum* over its block of pairs (a single shared passage must not vanish by
 averaging); the wheel zooms in until every pair has its own cell.
@@ -40,7 +40,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.core.corpus.index import CorpusSimilarity, group_blocks
+from viewer.core.corpus.ordering import group_blocks
+from viewer.core.corpus.result import CorpusSimilarity
 
 _Index = QModelIndex | QPersistentModelIndex
 TOP_PAIRS = 500  # rows in the "most similar pairs" list

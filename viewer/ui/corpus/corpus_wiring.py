@@ -11,23 +11,20 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 from viewer.core.alignment.align import AlignSettings
-from viewer.core.corpus.index import CorpusIndex, CorpusSimilarity, build_in_process
+from viewer.core.corpus.index import CorpusIndex, build_in_process
+from viewer.core.corpus.result import CorpusSimilarity
 from viewer.core.paths import cache_dir
+from viewer.core.tasks.policy import in_child_process
 from viewer.ui.background import LatestRunner
 from viewer.ui.corpus.corpus_view import CorpusView
-from viewer.ui.shortcuts import SHORTCUTS, key_sequences
+from viewer.ui.shortcuts import make_action
 
 # Opening at least this many articles shows the overview by itself: with a handful, the
 # pair view is the point; with a folder of them, which pair to look at is.
 AUTO_SHOW_ARTICLES = 20
-# From this many articles the index is built in a child process: in a thread it would
-# hold the interpreter lock for seconds and the window would stutter (100-500 ms stalls
-# measured with 300 articles). Below it, starting a process costs more than the work.
-CHILD_PROCESS_ARTICLES = 100
 CACHE_FILE = "corpus-index.sqlite3"
 
 
@@ -39,11 +36,12 @@ class CorpusController(QObject):
         self.window = window
         self.index = CorpusIndex(cache_dir() / CACHE_FILE)
         self.result: CorpusSimilarity | None = None
-        self.phase = ""  # written by the indexing thread, read by the GUI on progress
+        self.phase = ""  # what the indexing job is doing, shown with its progress
         self.runner = LatestRunner(self)
         self.runner.finished.connect(self._on_indexed)
         self.runner.failed.connect(self._on_failed)
         self.runner.progress.connect(self._on_progress)
+        self.runner.phase.connect(self._on_phase)
         self.runner.busy_changed.connect(self._on_busy)
 
         self.view = CorpusView()
@@ -53,19 +51,11 @@ class CorpusController(QObject):
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
 
-        text, _keys, tip = SHORTCUTS["corpus_overview"]
-        self.action = QAction(text, window)
-        self.action.setObjectName("corpus_overview")
-        self.action.setShortcuts(key_sequences("corpus_overview"))
-        self.action.setStatusTip(tip)
-        self.action.triggered.connect(self.show_overview)
-        window.addAction(self.action)
-        if hasattr(window, "actions_by_name"):
-            window.actions_by_name["corpus_overview"] = self.action
-        view_menu = next((a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "View"), None)
-        if view_menu is not None:
-            view_menu.addSeparator()
-            view_menu.addAction(self.action)
+        self.action = make_action(window, "corpus_overview", self.show_overview)
+        window.register_action(self.action)
+        view_menu = window.menu("view")
+        view_menu.addSeparator()
+        view_menu.addAction(self.action)
 
         # A compact indicator in the status bar, so indexing shows with the dock closed too.
         self.status_progress = QProgressBar()
@@ -96,8 +86,7 @@ class CorpusController(QObject):
         window.loadFinished.connect(self._on_articles_changed)
         window.pair_view.alignmentReady.connect(self._update_reuse)
         window.pair_view.pairChanged.connect(self._on_pair_changed)
-        if hasattr(window, "settings_bar"):
-            window.settings_bar.settingsChanged.connect(lambda _settings: self.reindex())
+        window.settings_bar.settingsChanged.connect(lambda _settings: self.reindex())
         window.installEventFilter(self)
 
     # -- public ------------------------------------------------------------
@@ -126,12 +115,12 @@ class CorpusController(QObject):
         index = self.index
         self.phase = "Starting"
         self.view.set_indexing(True, f"Indexing {len(articles):,} articles in the background\u2026")
-        in_child = len(articles) >= CHILD_PROCESS_ARTICLES
+        in_child = in_child_process("corpus", len(articles))
 
-        def job(cancelled, progress):
+        def job(state):
             if in_child:
-                return build_in_process(index.cache_path, articles, settings, progress, cancelled, self._set_phase)
-            result = index.build(articles, settings, progress, cancelled, phase=self._set_phase)
+                return build_in_process(index.cache_path, articles, settings, state)
+            result = index.build(articles, settings, state.progress, state.cancelled, phase=state.phase)
             result.neighbours(0, 1)  # built here, not on the GUI thread
             return result
 
@@ -143,7 +132,7 @@ class CorpusController(QObject):
         self.runner.cancel()
         self.view.set_indexing(False, "Indexing stopped. The pairs aligned so far are kept: "
                                       "Index resumes from there.")
-        self.window._show_status("Corpus indexing stopped")
+        self.window.show_status("Corpus indexing stopped")
 
     def open_pair(self, path_a: str, path_b: str) -> None:
         model = self.window.model
@@ -166,7 +155,7 @@ class CorpusController(QObject):
         return {number: [result.titles[k] for k in others] for number, others in carriers.items()}
 
     # -- slots ---------------------------------------------------------------
-    def _set_phase(self, text: str) -> None:
+    def _on_phase(self, _key, text: str) -> None:
         self.phase = text
 
     def _on_articles_changed(self) -> None:
@@ -199,14 +188,14 @@ class CorpusController(QObject):
         self.view.set_result(result)
         self.status_button.show()
         shared = len(result.pairs)
-        self.window._show_status(
+        self.window.show_status(
             f"Corpus indexed: {shared:,} pair{'s' if shared != 1 else ''} share text (Ctrl+Shift+C)")
         if self.window.pair_view.alignment is not None:
             self._update_reuse()
 
     def _on_failed(self, _key, message: str) -> None:
         self.view.set_indexing(False, f"Indexing failed: {message}")
-        self.window._show_status(f"Corpus indexing failed: {message}")
+        self.window.show_status(f"Corpus indexing failed: {message}")
 
     def _on_pair_changed(self, a, _b) -> None:
         # The passages are about to change: counts of the previous pair must not show on them.
@@ -222,7 +211,7 @@ class CorpusController(QObject):
         if reuse == view.reuse:
             return
         view.reuse = reuse
-        self.window._on_alignment_ready()
+        self.window.refresh_alignment_status()
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:

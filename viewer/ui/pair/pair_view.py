@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.core.alignment.align import Alignment, AlignSettings, Cancelled, Passage, align_texts
+from viewer.core.alignment.align import Alignment, AlignSettings, Passage, align_texts
 from viewer.core.alignment.word_diff import passage_diff
 from viewer.core.loading.articles import Article
 from viewer.core.tasks.child_process import run_in_child
+from viewer.core.tasks.policy import in_child_process
 from viewer.ui.background import LatestRunner
 from viewer.ui.pair.article_pane import ArticlePane, Highlight
 from viewer.ui.pair.link_band import BandLink, LinkBand
@@ -40,9 +41,6 @@ MAX_DIFF_CHARS = 60_000
 NO_FILL = QColor(0, 0, 0, 0)
 DIFF_TEXT = QColor("#a40000")
 QUOTE_COLOR = QColor(255, 200, 40, 170)
-# From this many characters (both articles) the pair is aligned in a child process: the
-# engine's large sorts hold the interpreter lock, and with it the window, for 100+ ms.
-CHILD_ALIGN_CHARS = 300_000
 # Documents longer than this get their highlights once Qt has laid them out in the
 # background: highlighting first would force the whole layout at once (0.3 s a book).
 LAZY_LAYOUT_CHARS = 200_000
@@ -299,13 +297,12 @@ class PairView(QWidget):
         self.alignment = None
         self._emit_status()
         self.alignmentStarted.emit()
-        if len(a_text) + len(b_text) >= CHILD_ALIGN_CHARS:
-            def job(cancelled, _progress):
-                return run_in_child("viewer.core.alignment.align:align_job", [a_text, b_text], cancelled=cancelled,
-                                    cancelled_error=Cancelled, extra=settings)
+        if in_child_process("align", len(a_text) + len(b_text)):
+            def job(state):
+                return run_in_child("viewer.core.alignment.align:align_job", [a_text, b_text], state, extra=settings)
         else:
-            def job(cancelled, _progress):
-                return align_texts(a_text, b_text, settings, cancelled=cancelled)
+            def job(state):
+                return align_texts(a_text, b_text, settings, cancelled=state.cancelled)
         self._runner.submit(key, job)
 
     def _on_aligned(self, key: PairKey, alignment: Alignment) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.core.store.workspace import Occurrence, QuoteSet
+from viewer.core.store.model import Occurrence, QuoteSet
 
 SetIdRole = Qt.ItemDataRole.UserRole + 40
 OccurrenceIdRole = Qt.ItemDataRole.UserRole + 41

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.alignment.align import Passage
-from viewer.core.alignment.word_diff import _units, diff_ranges
+from viewer.core.alignment.word_diff import diff_ranges, word_units
 from viewer.core.text.normalize import tokenize, unify_punctuation
 
 PREVIEW_CHARS = 400
@@ -127,8 +127,8 @@ def _map_into(source: str, target: str, span, position: int, *, at_end: bool) ->
         return span.b_start  # a deleted stretch sits at one point of the target
     # Equal stretches hold the same units (words, spaces, punctuation) on both sides,
     # though a unit's length may differ (case folding, quote styles); map unit by unit.
-    units_s = _units(source, span.a_start, span.a_end)
-    units_t = _units(target, span.b_start, span.b_end)
+    units_s = word_units(source, span.a_start, span.a_end)
+    units_t = word_units(target, span.b_start, span.b_end)
     if len(units_s) != len(units_t):  # cannot happen for an equal span; stay safe
         return span.b_end if at_end else span.b_start
     for (_form, s0, s1), (_t, t0, t1) in zip(units_s, units_t, strict=True):

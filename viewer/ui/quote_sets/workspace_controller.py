@@ -23,7 +23,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QColorDialog, QDialog, QDockWidget, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QColorDialog, QDialog, QDockWidget, QFileDialog, QMessageBox
 
 from viewer.core.loading.articles import Article, ArticleError, load_article
 from viewer.core.store.csv_export import csv_rows, write_csv
@@ -40,7 +40,7 @@ from viewer.core.text.spans import strip_span
 from viewer.ui.pair.article_pane import ArticlePane, Highlight
 from viewer.ui.quote_sets.quote_sets_panel import QuoteSetsPanel
 from viewer.ui.quote_sets.tag_dialog import FieldsDialog, TagChoice, TagDialog, counterpart_range, split_tags
-from viewer.ui.shortcuts import SHORTCUTS, key_sequences
+from viewer.ui.shortcuts import SHORTCUTS, key_sequences, make_action
 
 POLL_MS = 1000
 TAG_ALPHA = 140  # tagged spans tint the text in their set's colour, over the passage colours
@@ -95,10 +95,8 @@ class WorkspaceController(QObject):
         self.dock.setObjectName("quoteSetsDock")
         self.dock.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
-        quotes_dock = getattr(window, "quotes_dock", None)
-        if quotes_dock is not None:
-            window.tabifyDockWidget(quotes_dock, self.dock)
-            getattr(window, "passage_dock", quotes_dock).raise_()
+        window.tabifyDockWidget(window.quotes_dock, self.dock)
+        window.passage_dock.raise_()
         self._build_actions()
         self._connect()
         self._timer = QTimer(self)
@@ -106,10 +104,10 @@ class WorkspaceController(QObject):
         self._timer.timeout.connect(self.poll)
         window.installEventFilter(self)
         # The window restored its saved layout before this dock existed: apply it again.
-        state = window.settings.value("window/state") if hasattr(window, "settings") else None
+        state = window.settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             window.restoreState(state)
-        if db_path is None and hasattr(window, "settings"):
+        if db_path is None:
             remembered = window.settings.value("workspace/path", "")
             if remembered and Path(str(remembered)).is_file():
                 db_path = str(remembered)
@@ -117,13 +115,8 @@ class WorkspaceController(QObject):
 
     # -- construction ---------------------------------------------------------------
     def _action(self, name: str, slot) -> QAction:
-        text, _keys, tip = SHORTCUTS[name]
-        action = QAction(text, self.window)
-        action.setObjectName(name)
-        action.setShortcuts(key_sequences(name))
-        action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        self.window.addAction(action)
+        action = make_action(self.window, name, slot)
+        self.window.register_action(action)
         return action
 
     def _build_actions(self) -> None:
@@ -141,41 +134,28 @@ class WorkspaceController(QObject):
             action.setObjectName(name)
             action.setShortcuts(key_sequences(name))
             action.setStatusTip(tip)
-            self.window.addAction(action)
+            self.window.register_action(action)
             a[name] = action
 
-        bar = self.window.menuBar()
-        menus = {m.title(): m for m in (act.menu() for act in bar.actions()) if m is not None}
-        file_menu = menus.get("&File") or bar.addMenu("&File")
-        quit_action = getattr(self.window, "actions_by_name", {}).get("quit")
-        before = quit_action if quit_action in file_menu.actions() else None
+        file_menu = self.window.menu("file")
+        before = self.window.action("quit")
         for name in ("new_workspace", "open_workspace", None, "export_sets", "export_selected_sets", None):
             if name is None:
-                file_menu.insertSeparator(before) if before else file_menu.addSeparator()
-            elif before:
-                file_menu.insertAction(before, a[name])
+                file_menu.insertSeparator(before)
             else:
-                file_menu.addAction(a[name])
-        self.edit_menu = QMenu("&Edit", bar)
-        go_menu = menus.get("&Go")
-        if go_menu is not None:
-            bar.insertMenu(go_menu.menuAction(), self.edit_menu)
-        else:
-            bar.addMenu(self.edit_menu)
+                file_menu.insertAction(before, a[name])
+        self.edit_menu = self.window.menu("edit")
         self.edit_menu.addAction(a["undo"])
         self.edit_menu.addAction(a["redo"])
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(a["tag_quote"])
-        view_menu = menus.get("&View")
-        if view_menu is not None:
-            view_menu.addAction(self.dock.toggleViewAction())
+        self.window.menu("view").addAction(self.dock.toggleViewAction())
 
     def _connect(self) -> None:
         window, panel = self.window, self.panel
         window.pair_view.pairChanged.connect(lambda *_: self.mark_tags())
         window.quotes_panel.makeSetRequested.connect(self.make_set_from_cluster)
-        if hasattr(window, "loadFinished"):
-            window.loadFinished.connect(self.mark_tags)
+        window.loadFinished.connect(self.mark_tags)
         for side, pane in (("a", window.pair_view.pane_a), ("b", window.pair_view.pane_b)):
             pane.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             pane.customContextMenuRequested.connect(lambda point, s=side, p=pane: self._pane_menu(s, p, point))
@@ -198,11 +178,7 @@ class WorkspaceController(QObject):
 
     # -- messages -----------------------------------------------------------------------
     def _status(self, text: str) -> None:
-        show = getattr(self.window, "_show_status", None)
-        if show is not None:
-            show(text)
-        else:
-            self.window.statusBar().showMessage(text, 8000)
+        self.window.show_status(text)
 
     def show_error(self, title: str, text: str) -> None:
         """Tell the user in a message box (not blocking) and the status bar."""
@@ -244,7 +220,7 @@ class WorkspaceController(QObject):
         self.panel.set_workspace_label(label, where)
         if workspace.read_only:
             self._status(f"{where} is open read-only: quote sets can be read and exported, not changed")
-        if remember and hasattr(self.window, "settings"):
+        if remember:
             self.window.settings.setValue("workspace/path", where)
         self._update_actions()
         return True

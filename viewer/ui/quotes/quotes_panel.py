@@ -28,7 +28,9 @@ from viewer.core.loading.articles import Article
 from viewer.core.quotes.clusters import QuoteCluster, find_and_cluster
 from viewer.core.quotes.finder import Quote
 from viewer.core.tasks.child_process import run_in_child
-from viewer.ui.background import Cancelled, LatestRunner
+from viewer.core.tasks.policy import in_child_process
+from viewer.core.tasks.task import TaskState
+from viewer.ui.background import LatestRunner
 
 QuoteRole = Qt.ItemDataRole.UserRole + 20
 FILL_SLICE_S = 0.02  # GUI time per slice when filling the trees
@@ -41,18 +43,12 @@ class QuoteFindings:
     clusters: list[QuoteCluster]
 
 
-# From this many articles the quotes are found in a child process: clustering thousands
-# of quotes in a thread starved the window of the interpreter lock for seconds.
-CHILD_PROCESS_ARTICLES = 100
-
-
-def find_all_quotes(articles: list[Article], cancelled, progress) -> QuoteFindings:
+def find_all_quotes(articles: list[Article], state: TaskState) -> QuoteFindings:
     texts = [(a.path, a.text) for a in articles]
-    if len(texts) >= CHILD_PROCESS_ARTICLES:
-        quotes, clusters = run_in_child("viewer.core.quotes.clusters:find_and_cluster_job", texts, progress,
-                                        cancelled, cancelled_error=Cancelled)
+    if in_child_process("quotes", len(texts)):
+        quotes, clusters = run_in_child("viewer.core.quotes.clusters:find_and_cluster_job", texts, state)
     else:
-        quotes, clusters = find_and_cluster(texts, progress, cancelled)
+        quotes, clusters = find_and_cluster(texts, state.progress, state.cancelled)
     return QuoteFindings(quotes, clusters)
 
 
@@ -165,7 +161,7 @@ class QuotesPanel(QWidget):
             return
         snapshot = list(articles)
         self._runner.submit(tuple(a.path for a in snapshot),
-                            lambda cancelled, progress: find_all_quotes(snapshot, cancelled, progress))
+                            lambda state: find_all_quotes(snapshot, state))
 
     def _on_found(self, paths: tuple[str, ...], findings: QuoteFindings) -> None:
         if tuple(self.articles) != paths:

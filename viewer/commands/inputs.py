@@ -1,0 +1,22 @@
+"""Reading the articles a command names: files and folders, every problem an error."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from viewer.core.errors import CommandError
+from viewer.core.loading.articles import Article, expand_paths, load_article
+
+
+def load_inputs(paths: Sequence[str], minimum: int = 1) -> list[Article]:
+    """Articles for a command: every named file and every article in named folders.
+
+    Anything unreadable is an error naming the file (exit 2), never skipped silently.
+    """
+    files, problems = expand_paths(paths)
+    if problems:
+        raise problems[0]
+    articles = [load_article(path) for path in files]
+    if len(articles) < minimum:
+        raise CommandError(f"needs at least {minimum} articles, found {len(articles)} in {' '.join(paths)}")
+    return articles

@@ -1,0 +1,141 @@
+"""What alignment needs of one text, computed once: tokens, word keys, anchor marks, seed grams.
+
+Each word becomes a *key*: its synonym-group key (``text/synonyms.py``) cut to its first
+``KEY_LETTERS`` letters, interned as a small int shared by all profiles.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import accumulate
+from operator import sub
+
+from viewer.core.text.normalize import Tokens, tokenize
+from viewer.core.text.synonyms import synonym_key
+
+SEED_WORDS = 2  # word-pair seeds: short enough to survive one changed word in three
+ANCHOR_WORDS = 4  # an exact run this long, with ANCHOR_CONTENT content words, anchors a passage
+ANCHOR_CONTENT = 2
+KEY_LETTERS = 5  # "stemming-lite": words compare on their first five letters
+# A trigram found more often than this (product of its counts in A and B) is not a seed.
+SEED_PAIR_LIMIT = 4
+# Fragments this close (in words) on both sides merge into one passage, in either order.
+MERGE_WORDS = 30
+# Two fragments in swapped order merge (a sentence moved inside a reused passage) only
+# when the smaller has at most this many matching words; moved paragraphs stay apart.
+SWAP_WORDS = 30
+# Fragments smaller than this never seed a passage (they may still join one).
+FRAGMENT_WORDS = 3
+
+# Function words: they match everywhere, so they count as matching words but never
+# make an anchor. Compared after key folding, so keep them short (<= KEY_LETTERS letters
+# is what matters).
+_STOP = frozenset(
+    """a about above after again all also am an and any are as at be been before being below
+    between both but by can could did do does doing down during each few for from further had has
+    have having he her here hers him his how i if in into is it its itself just me more most my
+    no nor not now of off on once only or other our out over own same she should so some such
+    than that the their them then there these they this those through to too under until up very
+    was we were what when where which while who whom why will with would you your said says
+    told mr mrs ms one two new also year years""".split()
+)
+_STOP_KEYS = frozenset(synonym_key(word)[:KEY_LETTERS] for word in _STOP) | frozenset(
+    word[:KEY_LETTERS] for word in _STOP
+)
+
+
+
+@dataclass
+class TextProfile:
+    """What alignment needs of one text, computed once (the corpus index reuses it)."""
+
+    text: str
+    tokens: Tokens
+    keys: list[int]
+    anchor_starts: bytearray  # 1 where the ANCHOR_WORDS-gram starting there may anchor
+    _positions: dict[tuple[int, ...], list[int]] | None = field(default=None, repr=False)
+    _counts: Counter | None = field(default=None, repr=False)
+
+    @property
+    def gram_positions(self) -> dict[tuple[int, ...], list[int]]:
+        """Seed gram -> word indexes where it starts."""
+        if self._positions is None:
+            positions: dict[tuple[int, ...], list[int]] = {}
+            for index, gram in enumerate(_seed_grams(self.keys)):
+                found = positions.get(gram)
+                if found is None:
+                    positions[gram] = [index]
+                else:
+                    found.append(index)
+            self._positions = positions
+        return self._positions
+
+    @property
+    def gram_counts(self) -> Counter:
+        if self._counts is None:
+            self._counts = Counter(_seed_grams(self.keys))
+        return self._counts
+
+    def anchor_shingles(self) -> set[tuple[int, ...]]:
+        """The ANCHOR_WORDS-grams that could anchor a passage (the corpus index's shingles)."""
+        keys = self.keys
+        return {tuple(keys[start : start + ANCHOR_WORDS]) for start in _ones(self.anchor_starts)}
+
+
+def _ones(flags: bytearray):
+    start = flags.find(1)
+    while start >= 0:
+        yield start
+        start = flags.find(1, start + 1)
+
+
+def _seed_grams(keys: list[int]):
+    return zip(*(keys[shift:] for shift in range(SEED_WORDS)), strict=False)
+
+
+# Interned word keys shared by all profiles, so keys compare as small ints.
+_KEY_IDS: dict[str, int] = {}
+_CONTENT_IDS: set[int] = set()
+
+
+def _key_id(key: str) -> int:
+    found = _KEY_IDS.get(key)
+    if found is None:
+        found = _KEY_IDS.setdefault(key, len(_KEY_IDS))
+        if key not in _STOP_KEYS:
+            _CONTENT_IDS.add(found)
+    return found
+
+
+_WORD_KEYS: dict[bool, dict[str, int]] = {True: {}, False: {}}  # synonyms? -> word -> key id
+
+
+_KEYS_LOCK = threading.Lock()  # the window aligns in worker threads: ids must stay unique
+
+
+def _word_keys(words: list[str], synonyms: bool) -> list[int]:
+    cache = _WORD_KEYS[synonyms]
+    missing = set(words).difference(cache)
+    if missing:
+        with _KEYS_LOCK:
+            for word in missing:
+                cache[word] = _key_id((synonym_key(word) if synonyms else word)[:KEY_LETTERS])
+    return list(map(cache.__getitem__, words))
+
+
+def profile_text(text: str, synonyms: bool = True) -> TextProfile:
+    """Tokens, word keys and anchor marks of one text (seed indexes are built when needed)."""
+    tokens = tokenize(text)
+    keys = _word_keys(tokens.words, synonyms)
+    is_content = list(map(_CONTENT_IDS.__contains__, keys))
+    # Content words in each ANCHOR_WORDS window, from running sums (kept in C by map).
+    sums = list(accumulate(is_content, initial=0))
+    in_window = map(sub, sums[ANCHOR_WORDS:], sums[: len(sums) - ANCHOR_WORDS])
+    anchor_starts = bytearray(map(ANCHOR_CONTENT.__le__, in_window))
+    return TextProfile(text, tokens, keys, anchor_starts)
+
+
+# --- runs, chains, passages (word indexes, end-exclusive) -------------------------------
+

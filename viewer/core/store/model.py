@@ -1,0 +1,112 @@
+"""What the workspace holds: quote sets, occurrences, edits, and its errors (plain data)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+
+class WorkspaceError(Exception):
+    """A workspace file that cannot be used; ``str()`` names the file and why."""
+
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class WorkspaceReadOnly(WorkspaceError):
+    """A change was asked of a workspace opened read-only."""
+
+
+class WorkspaceConflict(WorkspaceError):
+    """An undo/redo whose rows were changed meanwhile (e.g. by another window)."""
+
+
+class OffsetError(ValueError):
+    """Offsets outside the article text or not ``start < end``."""
+
+
+@dataclass(frozen=True)
+class QuoteSet:
+    id: int
+    name: str
+    tags: tuple[str, ...]
+    note: str
+    colour: str
+    created: str
+    modified: str
+
+
+@dataclass(frozen=True)
+class NewOccurrence:
+    """A quote occurrence not yet stored: what :meth:`Workspace.add_occurrences` takes."""
+
+    article: str
+    title: str
+    outlet: str | None
+    published: str | None
+    sha256: str
+    start: int
+    end: int
+    text: str
+    prefix: str
+    suffix: str
+    speaker: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    id: int
+    set_id: int
+    article: str
+    title: str
+    outlet: str | None
+    published: str | None
+    sha256: str
+    start: int
+    end: int
+    text: str
+    prefix: str
+    suffix: str
+    speaker: str | None
+    note: str
+    detached: bool
+    created: str
+    modified: str
+
+
+# A row as undo sees it: (table, id) -> column values, or None when the row is absent.
+RowKey = tuple[str, int]
+Rows = tuple[tuple[RowKey, "dict[str, object] | None"], ...]
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One committed change, with what it takes to reverse and repeat it.
+
+    ``result`` is what the change made or touched (a :class:`QuoteSet` or
+    :class:`Occurrence`), for the caller's convenience.
+    """
+
+    label: str
+    before: Rows
+    after: Rows
+    result: object = None
+
+
+@dataclass
+class ReanchorReport:
+    """What :meth:`Workspace.reanchor` found, by occurrence id."""
+
+    methods: dict[int, str] = field(default_factory=dict)  # unchanged/position/exact/fuzzy/detached
+    missing: dict[int, str] = field(default_factory=dict)  # article unreadable: id -> reason
+
+    @property
+    def detached(self) -> list[int]:
+        return sorted(i for i, m in self.methods.items() if m == "detached")
+
+    @property
+    def moved(self) -> list[int]:
+        return sorted(i for i, m in self.methods.items() if m in ("exact", "fuzzy"))

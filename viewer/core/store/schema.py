@@ -1,0 +1,125 @@
+"""The workspace file's schema: the read-only look before opening, and migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from urllib.parse import quote as url_quote
+
+from viewer.core.store.model import WorkspaceError
+
+SCHEMA_VERSION = 1
+# "AVws": marks the file as ours, so another application's SQLite file is never touched.
+APPLICATION_ID = 0x41567773
+BUSY_TIMEOUT_MS = 5000
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+# One list of statements per schema version; opening an older workspace runs the
+# missing ones in order, in one transaction, then sets PRAGMA user_version.
+MIGRATIONS: dict[int, list[str]] = {
+    1: [
+        """CREATE TABLE quote_set (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
+            tags TEXT NOT NULL DEFAULT '[]',  -- JSON list of strings, in the user's order
+            note TEXT NOT NULL DEFAULT '',
+            colour TEXT NOT NULL,
+            created TEXT NOT NULL,
+            modified TEXT NOT NULL
+        )""",
+        """CREATE TABLE occurrence (
+            id INTEGER PRIMARY KEY,
+            set_id INTEGER NOT NULL REFERENCES quote_set(id) ON DELETE CASCADE,
+            article TEXT NOT NULL,      -- absolute path of the article file
+            title TEXT NOT NULL DEFAULT '',
+            outlet TEXT,
+            published TEXT,
+            sha256 TEXT NOT NULL,       -- of the article text the offsets refer to
+            start INTEGER NOT NULL,     -- code points, end-exclusive (SPEC)
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,         -- exactly text[start:end]
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            speaker TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            detached INTEGER NOT NULL DEFAULT 0,  -- could not be placed in the edited article
+            created TEXT NOT NULL,
+            modified TEXT NOT NULL,
+            CHECK (start >= 0 AND "end" > start)
+        )""",
+        "CREATE INDEX occurrence_set ON occurrence(set_id)",
+        "CREATE INDEX occurrence_article ON occurrence(article)",
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        "INSERT INTO meta(key, value) VALUES ('revision', '0')",
+    ],
+}
+
+
+def inspect_file(path: Path) -> bool:
+    """Check a workspace file without changing it; True when it must be created."""
+    if path.is_dir():
+        raise WorkspaceError(path, "is a folder, not a workspace file")
+    if not path.parent.is_dir():
+        raise WorkspaceError(path, f"the folder {path.parent} does not exist")
+    if not path.exists():
+        return True
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(_SQLITE_HEADER))
+    except OSError as exc:
+        raise WorkspaceError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if not header:
+        return True  # an empty file holds nothing to lose; SQLite starts a database in it
+    if header != _SQLITE_HEADER:
+        raise WorkspaceError(path, "is not a workspace (not an SQLite file); it was left untouched")
+    # With no -wal/-shm beside it the whole database is in the file, and "immutable" reads
+    # it without creating them; otherwise they exist already and a read-only look is enough.
+    siblings = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    mode = "ro" if any(p.exists() for p in siblings) else "ro&immutable=1"
+    try:
+        probe = sqlite3.connect(f"file:{url_quote(str(path.resolve()))}?mode={mode}", uri=True)
+    except sqlite3.Error as exc:
+        raise WorkspaceError(path, f"cannot be opened ({exc})") from None
+    try:
+        app_id = probe.execute("PRAGMA application_id").fetchone()[0]
+        version = probe.execute("PRAGMA user_version").fetchone()[0]
+        objects = probe.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        check = probe.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise WorkspaceError(path, f"is damaged or not a workspace ({exc}); it was left untouched") from None
+    finally:
+        probe.close()
+    if check != "ok":
+        raise WorkspaceError(path, f"is damaged ({check}); it was left untouched")
+    if app_id != APPLICATION_ID and not (app_id == 0 and version == 0 and objects == 0):
+        raise WorkspaceError(
+            path, "is an SQLite database of another application, not a workspace; it was left untouched"
+        )
+    if version > SCHEMA_VERSION:
+        raise WorkspaceError(
+            path, f"was written by a newer article-viewer (schema {version}; this one reads up to {SCHEMA_VERSION})"
+        )
+    return False
+
+
+def migrate(db: sqlite3.Connection, path: Path) -> None:
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version == SCHEMA_VERSION:
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        # Re-read under the write lock: another process may have migrated meanwhile,
+        # and never "upgrade" a file that is not ours or is newer than this code.
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+        if version > SCHEMA_VERSION or app_id not in (0, APPLICATION_ID):
+            raise WorkspaceError(path, f"is not a workspace this version can use (schema {version})")
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            for statement in MIGRATIONS[target]:
+                db.execute(statement)
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
