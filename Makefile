@@ -16,10 +16,12 @@ run: system-deps system-deps-x $(VENV)/.installed
 
 test: system-deps $(VENV)/.installed-test
 	$(VENV)/bin/ruff check viewer tests benchmarks
+	$(VENV)/bin/lint-imports
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check viewer tests benchmarks
+	$(VENV)/bin/lint-imports
 
 screenshot: system-deps $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(PY) -m viewer --screenshot resources/screenshot.png

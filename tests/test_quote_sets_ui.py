@@ -261,7 +261,9 @@ def test_export_writes_csv_that_reads_back(qtbot, tmp_path):
     controller.tag_range("a", start, end, "Quotes, \"all\"", tags=["x"], note="=SUM(A1), risky\nsecond line")
     controller.tag_range("b", 3, 30, "Other")
     out = tmp_path / "sets.csv"
-    assert controller.export_sets(out, bom=True) == 2
+    with qtbot.waitSignal(controller.exported) as written:
+        controller.export_sets(out, bom=True)
+    assert written.args == [2]
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
     with out.open(newline="", encoding="utf-8-sig") as handle:
@@ -274,7 +276,9 @@ def test_export_writes_csv_that_reads_back(qtbot, tmp_path):
     other_id = next(s.id for s in controller.panel.sets if s.name == "Other")
     controller.panel.select("set", other_id)
     assert controller.panel.selected_set_ids() == [other_id]
-    assert controller.export_sets(out, controller.panel.selected_set_ids()) == 1
+    with qtbot.waitSignal(controller.exported) as written:
+        controller.export_sets(out, controller.panel.selected_set_ids())
+    assert written.args == [1]
     with out.open(newline="", encoding="utf-8") as handle:
         assert [r["quote_set"] for r in csv.DictReader(handle)] == ["Other"]
 
@@ -362,7 +366,8 @@ def test_a_quote_gone_from_its_article_is_kept_and_shown_detached(qtbot, tmp_pat
     for pane in (window.pair_view.pane_a, window.pair_view.pane_b):
         assert pane.layer("tags") == []
     out = tmp_path / "out.csv"
-    controller.export_sets(out)
+    with qtbot.waitSignal(controller.exported):
+        controller.export_sets(out)
     with out.open(newline="", encoding="utf-8") as handle:
         assert [r["status"] for r in csv.DictReader(handle)] == ["detached"]
 

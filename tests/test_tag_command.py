@@ -184,7 +184,6 @@ def test_export_into_missing_folder_exits_2(tmp_path, article, capsys):
 
 
 def test_speaker_is_filled_from_the_quote_finder_when_it_knows(tmp_path, article, capsys):
-    pytest.importorskip("viewer.core.quotes.finder")
     db = tmp_path / "ws.sqlite3"
     _tag(db, article, MAYOR, "S", "--json")
     capsys.readouterr()

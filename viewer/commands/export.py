@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from viewer.commands.tag import add_db_argument, open_workspace
+from viewer.commands.tag import add_db_argument
 from viewer.core.errors import CommandError
-from viewer.core.store.csv_export import csv_rows, write_csv
+from viewer.core.services.export import UnknownSet, export_sets
+from viewer.core.store.model import WorkspaceError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -21,27 +22,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_workspace(args.db) as workspace:
-        report = workspace.reanchor()
-        sets = workspace.sets()
-        if args.sets:
-            known = {s.name for s in sets}
-            unknown = [name for name in args.sets if name not in known]
-            if unknown:
-                raise CommandError(f"{workspace.path}: no quote set named {unknown[0]!r}")
-            sets = [s for s in sets if s.name in args.sets]
-        listing = [(s, workspace.occurrences(s.id)) for s in sets]
-    rows = csv_rows(listing, raw=args.raw)
     try:
-        write_csv(rows, args.csv, bom=args.bom)
+        result = export_sets(args.db, args.csv, set_names=args.sets, bom=args.bom, raw=args.raw)
+    except (WorkspaceError, UnknownSet) as exc:
+        raise CommandError(str(exc)) from None
     except OSError as exc:
         raise CommandError(f"{args.csv}: cannot be written ({exc.strerror or exc})") from None
-    detached = [o.id for _, items in listing for o in items if o.detached]
     if args.csv != "-":
-        print(f"wrote {len(rows) - 1} occurrence(s) from {len(listing)} set(s) to {args.csv}", file=sys.stderr)
-    if detached:
-        print(f"warning: {len(detached)} occurrence(s) are detached (their article changed): "
-              f"{', '.join(map(str, detached))}", file=sys.stderr)
-    for occurrence_id, reason in sorted(report.missing.items()):
+        print(f"wrote {result.rows} occurrence(s) from {result.sets} set(s) to {args.csv}", file=sys.stderr)
+    if result.detached:
+        print(f"warning: {len(result.detached)} occurrence(s) are detached (their article changed): "
+              f"{', '.join(map(str, result.detached))}", file=sys.stderr)
+    for occurrence_id, reason in sorted(result.missing.items()):
         print(f"warning: occurrence {occurrence_id}: article unreadable: {reason}", file=sys.stderr)
     return 0

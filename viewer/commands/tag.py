@@ -14,6 +14,8 @@ from pathlib import Path
 
 from viewer.core.errors import CommandError
 from viewer.core.loading.articles import Article, load_article
+from viewer.core.quotes.finder import find_quotes
+from viewer.core.services.tagging import speaker_for, store_tagged
 from viewer.core.store.workspace import (
     Occurrence,
     OffsetError,
@@ -23,6 +25,7 @@ from viewer.core.store.workspace import (
     WorkspaceError,
     new_occurrence,
 )
+from viewer.core.text.display import one_line
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -68,12 +71,10 @@ def _add(args: argparse.Namespace) -> int:
     tags = [t for t in args.tags.split(",") if t.strip()]
     with open_workspace(args.db) as workspace:
         try:
-            quote_set = workspace.find_set(args.set_name)
-            if quote_set is None:
-                edit = workspace.create_set(args.set_name, tags=tags, occurrences=[item])
-                occurrence = workspace.occurrences(edit.result.id)[-1]
-            else:
-                occurrence = workspace.add_occurrence(quote_set.id, item, add_tags=tags).result
+            edit = store_tagged(workspace, args.set_name, tags, [item])
+            # A quote added to an existing set is the edit's result; a new set is.
+            result = edit.result
+            occurrence = result if isinstance(result, Occurrence) else workspace.occurrences(result.id)[-1]
             quote_set = workspace.get_set(occurrence.set_id)
         except WorkspaceError as exc:
             raise CommandError(str(exc)) from None
@@ -89,19 +90,10 @@ def _add(args: argparse.Namespace) -> int:
 def find_speaker(article: Article, start: int, end: int) -> str | None:
     """The speaker of the quotation overlapping ``[start, end)`` most, when the quote finder knows it."""
     try:
-        from viewer.core.quotes.finder import find_quotes
-    except ImportError:
-        return None
-    try:
         quotes = find_quotes(article.text, article.path)
     except Exception:  # noqa: BLE001 - a speaker is a nicety; never let it block tagging
         return None
-    best, best_overlap = None, 0
-    for quote in quotes:
-        overlap = min(end, quote.end) - max(start, quote.start)
-        if quote.speaker and overlap > best_overlap:
-            best, best_overlap = quote.speaker, overlap
-    return best
+    return speaker_for(quotes, article.path, start, end)
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -117,15 +109,10 @@ def _list(args: argparse.Namespace) -> int:
         print(f"{quote_set.name}{tags}: {len(items)} occurrence(s)")
         for item in items:
             state = " DETACHED" if item.detached else ""
-            print(f"  #{item.id} {Path(item.article).name} {item.start}-{item.end}{state}: {_one_line(item.text)}")
+            print(f"  #{item.id} {Path(item.article).name} {item.start}-{item.end}{state}: {one_line(item.text, 80)}")
     for occurrence_id, reason in sorted(report.missing.items()):
         print(f"warning: occurrence {occurrence_id}: article unreadable: {reason}", file=sys.stderr)
     return 0
-
-
-def _one_line(text: str, limit: int = 80) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "\u2026"
 
 
 def occurrence_as_dict(item: Occurrence, report: ReanchorReport | None = None) -> dict[str, object]:

@@ -22,58 +22,41 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QColor, QUndoStack
 from PySide6.QtWidgets import QColorDialog, QDialog, QDockWidget, QFileDialog, QMessageBox
 
 from viewer.core.loading.articles import Article, ArticleError, load_article
-from viewer.core.store.csv_export import csv_rows, write_csv
+from viewer.core.services.export import export_sets
+from viewer.core.services.reanchor import reanchor_workspace
 from viewer.core.store.workspace import (
     Edit,
-    NewOccurrence,
     OffsetError,
     Workspace,
     WorkspaceError,
     WorkspaceReadOnly,
-    new_occurrence,
 )
-from viewer.core.text.spans import strip_span
-from viewer.ui.pair.article_pane import ArticlePane, Highlight
+from viewer.ui.background import LatestRunner
+from viewer.ui.pair.article_pane import Highlight
+from viewer.ui.quote_sets.edit_command import EditCommand
 from viewer.ui.quote_sets.quote_sets_panel import QuoteSetsPanel
-from viewer.ui.quote_sets.tag_dialog import FieldsDialog, TagChoice, TagDialog, counterpart_range, split_tags
+from viewer.ui.quote_sets.tag_dialog import FieldsDialog, split_tags
+from viewer.ui.quote_sets.tagging import TaggingMixin
 from viewer.ui.shortcuts import SHORTCUTS, key_sequences, make_action
 
 POLL_MS = 1000
 TAG_ALPHA = 140  # tagged spans tint the text in their set's colour, over the passage colours
-CLUSTER_NAME_CHARS = 60
-
-
-class EditCommand(QUndoCommand):
-    """One committed core ``Edit`` on the undo stack; undo/redo replay it in the workspace."""
-
-    def __init__(self, controller: WorkspaceController, edit: Edit) -> None:
-        super().__init__(edit.label)
-        self.controller = controller
-        self.edit = edit
-        self._applied = True  # the core made the change before the push: the first redo does nothing
-
-    def redo(self) -> None:
-        if self._applied:
-            self._applied = False
-            return
-        self.controller._replay(self.edit, undo=False)
-
-    def undo(self) -> None:
-        self.controller._replay(self.edit, undo=True)
 
 
 def _resolved(path: str) -> str:
     return str(Path(path).resolve())
 
 
-class WorkspaceController(QObject):
+class WorkspaceController(TaggingMixin, QObject):
     """Quote sets in one main window; see the module docstring."""
 
     setsChanged = Signal()
+    exported = Signal(int)  # rows written by export_sets
+    exportFailed = Signal(str)
 
     def __init__(self, window, db_path: str | None = None) -> None:
         super().__init__(window)
@@ -99,6 +82,9 @@ class WorkspaceController(QObject):
         window.passage_dock.raise_()
         self._build_actions()
         self._connect()
+        self._jobs = LatestRunner(self)  # re-anchoring and export, off the GUI thread
+        self._jobs.finished.connect(self._on_job_done)
+        self._jobs.failed.connect(self._on_job_failed)
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.poll)
@@ -323,21 +309,20 @@ class WorkspaceController(QObject):
                 return article
         return None
 
-    def _load(self, path: str) -> Article:
-        return self.article_for(path) or load_article(path)
-
     def reanchor_all(self) -> None:
-        """Place every occurrence in its article's current text (opened ones first, else the file)."""
+        """Place every occurrence in its article's current text (opened ones first, else the file).
+
+        In the background, on its own connection: it reads every tagged article's file.
+        """
         if not self.writable:
             return
-        try:
-            report = self.workspace.reanchor(self._load)
-        except WorkspaceError as exc:
-            self._status(str(exc))
-            return
-        if report.detached:
-            self._status(f"{len(report.detached)} tagged quote(s) could not be found in their changed "
-                         "articles; they are kept and shown as detached")
+        db, load = self.workspace.path, self._loader_for_background()
+        self._jobs.submit(("reanchor", str(db)), lambda _state: reanchor_workspace(db, load))
+
+    @property
+    def busy(self) -> bool:
+        """Whether a re-anchoring or an export is running."""
+        return self._jobs.busy
 
     def _reanchor_article(self, article: Article) -> None:
         """Re-anchor one shown article's occurrences when its text changed since tagging."""
@@ -409,7 +394,7 @@ class WorkspaceController(QObject):
         except (ValueError, OffsetError) as exc:
             self.show_error("Quote Sets", str(exc))
             return None
-        self.undo_stack.push(EditCommand(self, edit))
+        self.undo_stack.push(EditCommand(self._replay, edit))
         self.refresh()
         self._status(edit.label)
         return edit
@@ -500,177 +485,6 @@ class WorkspaceController(QObject):
         return self._apply_many("Delete quotes", [
             (lambda o=o: self.workspace.delete_occurrence(o)) for o in occurrence_ids])
 
-    # -- tagging -------------------------------------------------------------------------
-    def _pane(self, side: str) -> ArticlePane:
-        view = self.window.pair_view
-        return view.pane_a if side == "a" else view.pane_b
-
-    def _selection_side(self) -> str | None:
-        view = self.window.pair_view
-        focus = self.window.focusWidget()
-        for side, pane in (("a", view.pane_a), ("b", view.pane_b)):
-            if focus is pane and pane.selection_range():
-                return side
-        for side, pane in (("a", view.pane_a), ("b", view.pane_b)):
-            if pane.article is not None and pane.selection_range():
-                return side
-        return None
-
-    def counterpart(self, side: str, start: int, end: int) -> tuple[int, int] | None:
-        """The same words in the other pane, when the range lies in a shared passage."""
-        view = self.window.pair_view
-        source, target = (view.a, view.b) if side == "a" else (view.b, view.a)
-        if source is None or target is None or not view.passages:
-            return None
-
-        def overlap(p) -> int:
-            p0, p1 = (p.a_start, p.a_end) if side == "a" else (p.b_start, p.b_end)
-            return min(end, p1) - max(start, p0)
-
-        best = max(view.passages, key=overlap)
-        if overlap(best) <= 0:
-            return None
-        return counterpart_range(source.text, target.text, best, side, start, end)
-
-    def speaker_for(self, article: Article, start: int, end: int) -> str | None:
-        """The speaker the Quotes panel found for the quotation overlapping the range most."""
-        findings = getattr(self.window.quotes_panel, "findings", None)
-        best, best_overlap = None, 0
-        for quote in getattr(findings, "quotes", []):
-            if quote.article != article.path or not quote.speaker:
-                continue
-            overlap = min(end, quote.end) - max(start, quote.start)
-            if overlap > best_overlap:
-                best, best_overlap = quote.speaker, overlap
-        return best
-
-    def tag_selection(self, side: str | None = None) -> Edit | None:
-        """Tag the words selected in a pane (Ctrl+T): ask where with the Tag Quote dialog."""
-        if not self.writable:
-            self._status("Quote sets are read-only or off: open a workspace to tag quotes")
-            return None
-        side = side or self._selection_side()
-        pane = self._pane(side) if side else None
-        selection = pane.selection_range() if pane is not None else None
-        if pane is None or pane.article is None or selection is None:
-            self._status("Select the words of a quote in one of the panes first, then Tag Quote (Ctrl+T)")
-            return None
-        article = pane.article
-        start, end = strip_span(article.text, *selection)
-        if start >= end:
-            self._status("The selection holds no words to tag")
-            return None
-        other = self.counterpart(side, start, end)
-        view = self.window.pair_view
-        other_article = view.b if side == "a" else view.a
-        dialog = TagDialog(
-            article.text[start:end], [s.name for s in self.panel.sets], current_set=self.last_set_name,
-            speaker=self.speaker_for(article, start, end),
-            counterpart_text=other_article.text[other[0]:other[1]] if other and other_article else None,
-            counterpart_side="B" if side == "a" else "A", parent=self.window)
-        if not self._ask(dialog):
-            return None
-        choice = dialog.choice()
-        return self.tag_range(side, start, end, choice.set_name, tags=choice.tags, note=choice.note,
-                              speaker=choice.speaker, counterpart=choice.counterpart)
-
-    def tag_range(
-        self, side: str, start: int, end: int, set_name: str, *, tags: Sequence[str] = (), note: str = "",
-        speaker: str | None = None, counterpart: bool = False,
-    ) -> Edit | None:
-        """Tag ``[start, end)`` of the article in pane ``side`` into ``set_name`` (created if new).
-
-        With ``counterpart`` the same words in the other pane join the same set, in the
-        same edit. Returns the edit, or None when it was refused (and the user told why).
-        """
-        view = self.window.pair_view
-        article = view.a if side == "a" else view.b
-        if article is None:
-            self._status("No article in that pane")
-            return None
-        try:
-            items: list[NewOccurrence] = [new_occurrence(article, start, end, speaker=speaker, note=note)]
-            if counterpart:
-                other = self.counterpart(side, start, end)
-                other_article = view.b if side == "a" else view.a
-                if other is not None and other_article is not None:
-                    items.append(new_occurrence(other_article, *other, speaker=speaker, note=note))
-        except OffsetError as exc:
-            self.show_error("Tag Quote", str(exc))
-            return None
-        choice = TagChoice(" ".join(set_name.split()), tuple(tags), note, speaker, counterpart)
-        edit = self._apply(lambda: self._store(choice, items))
-        if edit is not None:
-            self.last_set_name = choice.set_name
-            self.panel.select("set", self.workspace.find_set(choice.set_name).id)
-        return edit
-
-    def _store(self, choice: TagChoice, items: list[NewOccurrence]) -> Edit:
-        existing = self.workspace.find_set(choice.set_name)
-        if existing is None:
-            return self.workspace.create_set(choice.set_name, tags=choice.tags, occurrences=items)
-        return self.workspace.add_occurrences(existing.id, items, add_tags=choice.tags)
-
-    def _pane_menu(self, side: str, pane: ArticlePane, point) -> None:
-        menu = pane.createStandardContextMenu(point)
-        tag = QAction(SHORTCUTS["tag_quote"][0].replace("&", ""), menu)
-        tag.setShortcuts(key_sequences("tag_quote"))
-        tag.setEnabled(self.writable and pane.selection_range() is not None)
-        tag.triggered.connect(lambda: self.tag_selection(side))
-        first = menu.actions()[0] if menu.actions() else None
-        menu.insertAction(first, tag)
-        menu.insertSeparator(first)
-        menu.exec(pane.viewport().mapToGlobal(point))
-        menu.deleteLater()
-
-    def make_set_from_cluster(self, cluster) -> Edit | None:
-        """A suggested shared-quote cluster (Quotes panel) becomes one set, in one undoable edit."""
-        items: list[NewOccurrence] = []
-        seen = set()
-        for quote in cluster.quotes:
-            article = self.article_for(quote.article) or self._try_load(quote.article)
-            key = (quote.article, quote.start, quote.end)
-            if article is None or key in seen:
-                continue
-            seen.add(key)
-            try:
-                items.append(new_occurrence(article, quote.start, quote.end, speaker=quote.speaker))
-            except OffsetError:
-                continue
-        if not items or self.workspace is None:
-            self._status("None of the cluster's quotes could be read")
-            return None
-        name = self._unique_name(self._cluster_name(cluster))
-        edit = self._apply(lambda: self.workspace.create_set(name, occurrences=items))
-        if edit is not None:
-            self.dock.show()
-            self.dock.raise_()
-            self.panel.select("set", edit.result.id)
-            self._status(f"New quote set \u201c{name}\u201d with {len(items)} quotes")
-        return edit
-
-    @staticmethod
-    def _try_load(path: str) -> Article | None:
-        try:
-            return load_article(path)
-        except ArticleError:
-            return None
-
-    @staticmethod
-    def _cluster_name(cluster) -> str:
-        label = " ".join(str(cluster.label).split())
-        if len(label) > CLUSTER_NAME_CHARS:
-            label = label[: CLUSTER_NAME_CHARS - 1] + "\u2026"
-        return f"{cluster.speaker}: \u201c{label}\u201d" if cluster.speaker else f"\u201c{label}\u201d"
-
-    def _unique_name(self, name: str) -> str:
-        taken = {s.name for s in self.workspace.sets()}
-        candidate, number = name, 2
-        while candidate in taken:
-            candidate = f"{name} ({number})"
-            number += 1
-        return candidate
-
     # -- going to a quote ------------------------------------------------------------------
     def jump_to(self, occurrence_id: int) -> None:
         """Show an occurrence's article in a pane, the quote marked and in view."""
@@ -709,21 +523,44 @@ class WorkspaceController(QObject):
         self._status(f"Quote in {article.title or article.name}")
 
     # -- export ----------------------------------------------------------------------------
-    def export_sets(self, path: str | Path, set_ids: Sequence[int] | None = None, *, bom: bool = False) -> int:
-        """Write the sets (all when ``set_ids`` is empty or None) as CSV; the number of rows.
+    def export_sets(self, path: str | Path, set_ids: Sequence[int] | None = None, *, bom: bool = False) -> None:
+        """Write the sets (all when ``set_ids`` is empty or None) as CSV, in the background.
 
-        Raises OSError when the file cannot be written (the earlier file is kept).
+        The occurrences are re-anchored first, as the ``export`` command does (the same
+        service, on its own connection); :attr:`exported` then gives the number of rows, or
+        the user is told why the file could not be written (an earlier file is kept).
         """
         if self.workspace is None:
-            raise WorkspaceError(str(path), "no workspace is open")
-        self.reanchor_all()
-        sets = self.workspace.sets()
-        if set_ids:
-            sets = [s for s in sets if s.id in set(set_ids)]
-        listing = [(s, self.workspace.occurrences(s.id)) for s in sets]
-        rows = csv_rows(listing)
-        write_csv(rows, path, bom=bom)
-        return len(rows) - 1
+            self.show_error("Export Quote Sets", "No workspace is open")
+            return
+        db, read_only, load = self.workspace.path, self.workspace.read_only, self._loader_for_background()
+        self._jobs.submit(("export", str(path)), lambda _state: export_sets(
+            db, path, set_ids=set_ids, bom=bom, read_only=read_only, load=load))
+
+    def _on_job_done(self, key, result) -> None:
+        if key[0] == "reanchor":
+            self.refresh()
+            if result.detached:
+                self._status(f"{len(result.detached)} tagged quote(s) could not be found in their changed "
+                             "articles; they are kept and shown as detached")
+            return
+        path = key[1]
+        self.refresh()  # re-anchoring may have moved quotes
+        self.window.settings.setValue("files/lastExport", path)
+        self._status(f"Wrote {result.rows} quote(s) to {path}")
+        self.exported.emit(result.rows)
+
+    def _on_job_failed(self, key, message: str) -> None:
+        if key[0] == "reanchor":
+            self._status(f"Tagged quotes could not be checked against their articles: {message}")
+            return
+        self.show_error("Export Quote Sets", f"{key[1]}: cannot be written ({message}); nothing was changed")
+        self.exportFailed.emit(message)
+
+    def _loader_for_background(self) -> Callable[[str], Article]:
+        """How a background job reads an article: the window's copy when it has one, else the file."""
+        opened = {_resolved(a.path): a for a in self.window.model.articles}
+        return lambda path: opened.get(path) or load_article(path)
 
     def choose_export(self, set_ids: Sequence[int] | None = None) -> None:
         if self.workspace is None:
@@ -738,13 +575,7 @@ class WorkspaceController(QObject):
             return
         if not Path(path).suffix:
             path += ".csv"
-        try:
-            count = self.export_sets(path, set_ids, bom=chosen == spreadsheet)
-        except (OSError, WorkspaceError) as exc:
-            self.show_error("Export Quote Sets", f"{path}: cannot be written ({exc}); nothing was changed")
-            return
-        self.window.settings.setValue("files/lastExport", path)
-        self._status(f"Wrote {count} quote(s) to {path}")
+        self.export_sets(path, set_ids, bom=chosen == spreadsheet)
 
 
 def install_quote_sets(window, db_path: str | None = None) -> WorkspaceController:
