@@ -6,10 +6,10 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import multiprocessing  # noqa: E402
-from multiprocessing import resource_tracker  # noqa: E402
 import threading  # noqa: E402
 import time  # noqa: E402
 import weakref  # noqa: E402
+from multiprocessing import resource_tracker  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402

@@ -122,3 +122,30 @@ def test_offsets_are_code_points_after_emoji():
 
 def test_empty_quote_is_detached():
     assert anchor_quote(ARTICLE, "", "", "", 0, 0).detached
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abc😀 ", min_size=1, max_size=40), st.text(alphabet="abc😀", min_size=1, max_size=8))
+def test_the_c_search_finds_what_the_python_search_finds(text, pattern):
+    from viewer.core.store.anchoring import _python_matches
+
+    max_errors = len(pattern) // 2
+    fast = approximate_matches(text, pattern, max_errors)
+    slow = _python_matches(text, pattern, max_errors)
+    assert (min((m.errors for m in fast), default=None)) == min((m.errors for m in slow), default=None)
+    # Every region the scan finds is found, with its error count (ends may differ by a tie).
+    for match in slow:
+        assert any(m.errors <= match.errors and abs(m.end - match.end) <= len(pattern) + max_errors for m in fast)
+
+
+def test_a_quote_in_a_script_of_thousands_of_characters_is_found_again():
+    # More distinct characters than edlib's alphabet takes: the quote's own ones count.
+    text = "".join(chr(0x4E00 + (i * 37) % 2000) for i in range(3000))
+    quote = text[1200:1500]  # 300 characters, over 255 distinct
+    assert len(set(quote)) > 255
+    edited = text[:1300] + "\u3002" + text[1301:]
+    prefix, suffix = quote_context(text, 1200, 1500)
+    anchor = anchor_quote(edited, quote, prefix, suffix, 1200, 1500)
+    assert anchor.method == "fuzzy" and (anchor.start, anchor.end) == (1200, 1500)
+    short = text[100:140]
+    assert anchor_quote(text[:50] + text, short).start == 150

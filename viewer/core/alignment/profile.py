@@ -13,6 +13,7 @@ from itertools import accumulate
 from operator import sub
 
 from viewer.core.text.normalize import Tokens, tokenize
+from viewer.core.text.stopwords import ALIGNMENT_STOPWORDS
 from viewer.core.text.synonyms import synonym_key
 
 SEED_WORDS = 2  # word-pair seeds: short enough to survive one changed word in three
@@ -32,15 +33,7 @@ FRAGMENT_WORDS = 3
 # Function words: they match everywhere, so they count as matching words but never
 # make an anchor. Compared after key folding, so keep them short (<= KEY_LETTERS letters
 # is what matters).
-_STOP = frozenset(
-    """a about above after again all also am an and any are as at be been before being below
-    between both but by can could did do does doing down during each few for from further had has
-    have having he her here hers him his how i if in into is it its itself just me more most my
-    no nor not now of off on once only or other our out over own same she should so some such
-    than that the their them then there these they this those through to too under until up very
-    was we were what when where which while who whom why will with would you your said says
-    told mr mrs ms one two new also year years""".split()
-)
+_STOP = ALIGNMENT_STOPWORDS
 _STOP_KEYS = frozenset(synonym_key(word)[:KEY_LETTERS] for word in _STOP) | frozenset(
     word[:KEY_LETTERS] for word in _STOP
 )

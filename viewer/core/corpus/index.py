@@ -52,6 +52,7 @@ from viewer.core.tasks.child_process import run_in_child
 from viewer.core.tasks.pool import process_pool
 from viewer.core.tasks.task import TaskState
 from viewer.core.text import normalize as _normalize_module
+from viewer.core.text import stopwords as _stopwords_module
 from viewer.core.text import synonyms as _synonyms_module
 
 __all__ = ["CACHE_FORMAT", "CorpusIndex", "IndexedArticle", "build_in_process", "engine_fingerprint"]
@@ -82,7 +83,7 @@ def engine_fingerprint() -> str:
     """A hash of the alignment engine's source: any change there invalidates the cache."""
     digest = hashlib.sha256(f"corpus-index-{CACHE_FORMAT}".encode())
     for module in (_align_module, _chains_module, _model_module, _profile_module, _candidates_module,
-                   _normalize_module, _synonyms_module):
+                   _normalize_module, _stopwords_module, _synonyms_module):
         try:
             digest.update(Path(module.__file__ or "").read_bytes())
         except OSError:  # a frozen build without sources: its version string stands in

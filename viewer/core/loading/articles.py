@@ -6,6 +6,7 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from viewer.core.errors import ArticleError
@@ -35,8 +36,9 @@ class Article:
     def name(self) -> str:
         return Path(self.path).name
 
-    @property
+    @cached_property
     def sha256(self) -> str:
+        """Of the text, computed once (an article's text does not change once loaded)."""
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 

@@ -22,14 +22,9 @@ from viewer.core.quotes.finder import Quote, find_quotes
 from viewer.core.tasks.task import TaskState
 from viewer.core.text.disjoint_sets import DisjointSets
 from viewer.core.text.normalize import strip_accents, tokenize
+from viewer.core.text.stopwords import QUOTE_STOPWORDS
 
-STOPWORDS = frozenset(
-    "a an the and or but if of to in on at by for with from as is are was were be been being it its this that "
-    "these those there their they them we our us you your he she his her him i me my not no so than then too "
-    "very can could would should will shall may might must do does did have has had which who whom what when "
-    "where why how all any some such into over about up down out more most also just only own same other "
-    "per de la le les du des et un une".split()
-)
+STOPWORDS = QUOTE_STOPWORDS
 STEM_LENGTH = 6
 # Stems carried by more quotes than this are too common to find candidates with.
 MAX_POSTINGS = 1500

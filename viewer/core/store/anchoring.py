@@ -4,14 +4,17 @@ A tag keeps its position and its quote: the exact text plus up to 32 characters 
 context either side (Hypothesis's TextPosition + TextQuote selectors). Re-anchoring
 tries, in order: the stored position (when the text there is still the quote, in the
 same context), an exact search scored on context and nearness, then a fuzzy search
-(Myers' bit-parallel approximate matching) scored on the quote, its context and
-nearness. A quote that cannot be placed with confidence is *detached*, never moved
-to a doubtful spot.
+(Myers' bit-parallel approximate matching, edlib's C implementation) scored on the quote,
+its context and nearness; edit distances come from rapidfuzz. A quote that cannot be
+placed with confidence is *detached*, never moved to a doubtful spot.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+import edlib
+from rapidfuzz.distance import Levenshtein
 
 CONTEXT_CHARS = 32
 
@@ -61,6 +64,76 @@ def quote_context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -
     return text[max(0, start - width) : start], text[end : end + width]
 
 
+def _encoded(text: str, pattern: str) -> tuple[bytes, bytes] | None:
+    """Both strings as bytes over the pattern's alphabet, every other character one more byte.
+
+    A text character that is not in the pattern matches nothing in it, so folding all of
+    them into one symbol changes no edit distance; it keeps edlib within its 256-symbol
+    alphabet whatever script the article is in. None when the pattern alone has more.
+    """
+    alphabet = {char: code for code, char in enumerate(dict.fromkeys(pattern))}
+    if len(alphabet) > 255:
+        return None
+    other = len(alphabet)
+    return bytes(alphabet.get(char, other) for char in text), bytes(alphabet[char] for char in pattern)
+
+
+def approximate_matches(text: str, pattern: str, max_errors: int) -> list[Match]:
+    """Substrings of ``text`` within ``max_errors`` edits of ``pattern``: the best one per region.
+
+    edlib (Myers' bit-vector algorithm, in C) finds the best matches; each found region is
+    then masked out and the search repeated, so regions come out best first, up to
+    ``_MAX_FUZZY_CANDIDATES`` of them.
+    """
+    if not pattern or not text:
+        return []
+    encoded = _encoded(text, pattern)
+    if encoded is None:
+        return _python_matches(text, pattern, max_errors)
+    target, query = encoded
+    masked = bytearray(target)
+    other = len(set(query))  # the byte no pattern character has
+    matches: list[Match] = []
+    while len(matches) < _MAX_FUZZY_CANDIDATES:
+        found = edlib.align(query, bytes(masked), mode="HW", task="locations", k=max_errors)
+        errors = found["editDistance"]
+        if errors < 0:
+            break
+        # Locations ending next to each other are one region: its first end, as a scan would keep.
+        regions: list[tuple[int, int]] = []
+        for start, last in sorted(found["locations"], key=lambda loc: loc[1]):
+            if regions and last <= regions[-1][1] + 1:
+                regions[-1] = (regions[-1][0], last)
+                continue
+            regions.append((start, last))
+            end = last + 1
+            matches.append(Match(_best_start(text, pattern, end, errors), end, errors))
+        for start, last in regions:
+            masked[start : last + 1] = bytes([other]) * (last + 1 - start)
+    matches.sort(key=lambda m: (m.errors, m.end))
+    return matches[:_MAX_FUZZY_CANDIDATES]
+
+
+def _best_start(text: str, pattern: str, end: int, errors: int) -> int:
+    """Where the best match ending at ``end`` starts: an anchored search backwards.
+
+    Among equally good starts, the one giving a length closest to the quote's.
+    """
+    window_start = max(0, end - len(pattern) - errors)
+    backwards = text[window_start:end][::-1]
+    encoded = _encoded(backwards, pattern[::-1])
+    if encoded is None:
+        return _python_best_start(text, pattern, end, errors)
+    target, query = encoded
+    found = edlib.align(query, target, mode="SHW", task="locations")
+    lengths = [last + 1 for _start, last in found["locations"] if last >= 0] or [len(backwards)]
+    length = min(lengths, key=lambda n: (abs(n - len(pattern)), n))
+    return end - length
+
+
+# --- the same in Python, for patterns edlib cannot take (rare: more than 255 distinct characters) ---
+
+
 def _pattern_masks(pattern: str) -> dict[str, int]:
     masks: dict[str, int] = {}
     for index, char in enumerate(pattern):
@@ -100,10 +173,8 @@ def _scores_by_end(text: str, pattern: str, anchored: bool = False) -> list[int]
     return scores
 
 
-def approximate_matches(text: str, pattern: str, max_errors: int) -> list[Match]:
-    """Substrings of ``text`` within ``max_errors`` edits of ``pattern``: the best one per region."""
-    if not pattern or not text:
-        return []
+def _python_matches(text: str, pattern: str, max_errors: int) -> list[Match]:
+    """:func:`approximate_matches` in Python, for a pattern of more than 255 distinct characters."""
     scores = _scores_by_end(text, pattern)
     # Ends within one good region differ by a character or two; keep each region's best.
     ends: list[tuple[int, int]] = []
@@ -118,12 +189,12 @@ def approximate_matches(text: str, pattern: str, max_errors: int) -> list[Match]
     ends.sort(key=lambda item: item[1])
     matches = []
     for end, errors in ends[:_MAX_FUZZY_CANDIDATES]:
-        matches.append(Match(_best_start(text, pattern, end, errors), end, errors))
+        matches.append(Match(_python_best_start(text, pattern, end, errors), end, errors))
     return matches
 
 
-def _best_start(text: str, pattern: str, end: int, errors: int) -> int:
-    """Where the best match ending at ``end`` starts: an anchored search backwards."""
+def _python_best_start(text: str, pattern: str, end: int, errors: int) -> int:
+    """Where the best match ending at ``end`` starts: an anchored search backwards (in Python)."""
     window_start = max(0, end - len(pattern) - errors)
     backwards = text[window_start:end][::-1]
     scores = _scores_by_end(backwards, pattern[::-1], anchored=True)
@@ -136,11 +207,7 @@ def _best_start(text: str, pattern: str, end: int, errors: int) -> int:
 
 def edit_distance(a: str, b: str) -> int:
     """Levenshtein distance (insert, delete, substitute)."""
-    if len(a) < len(b):
-        a, b = b, a
-    if not b:
-        return len(a)
-    return _scores_by_end(a, b, anchored=True)[-1]
+    return Levenshtein.distance(a, b)
 
 
 def similarity(a: str, b: str) -> float:

@@ -26,6 +26,7 @@ from viewer.core.alignment.word_diff import passage_diff
 from viewer.core.loading.articles import Article
 from viewer.core.tasks.child_process import run_in_child
 from viewer.core.tasks.policy import in_child_process
+from viewer.core.text.lru import LruCache
 from viewer.ui.background import LatestRunner
 from viewer.ui.pair.article_pane import ArticlePane, Highlight
 from viewer.ui.pair.link_band import BandLink, LinkBand
@@ -44,6 +45,12 @@ QUOTE_COLOR = QColor(255, 200, 40, 170)
 # Documents longer than this get their highlights once Qt has laid them out in the
 # background: highlighting first would force the whole layout at once (0.3 s a book).
 LAZY_LAYOUT_CHARS = 200_000
+
+
+# Recently shown pairs keep their alignment, and passages their word differences, so going
+# back and forth is instant; older ones are dropped, so memory stays bounded.
+ALIGNMENTS_KEPT = 64
+DIFFS_KEPT = 512
 
 
 @dataclass(frozen=True)
@@ -146,8 +153,8 @@ class PairView(QWidget):
         self.hovered = -1
         self.linked_scrolling = True
         self.reuse: dict[int, list[str]] = {}  # passage index -> other articles carrying it
-        self._cache: dict[PairKey, Alignment] = {}
-        self._diff_cache: dict[tuple[PairKey, int], list] = {}
+        self._cache: LruCache[PairKey, Alignment] = LruCache(ALIGNMENTS_KEPT)
+        self._diff_cache: LruCache[tuple[PairKey, int], list] = LruCache(DIFFS_KEPT)
         self._geometry: list[tuple[float, float, float, float]] | None = None
         self._syncing = False
         self._runner = LatestRunner(self)

@@ -22,15 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.store.model import Occurrence, QuoteSet
+from viewer.core.text.display import one_line
 
 SetIdRole = Qt.ItemDataRole.UserRole + 40
 OccurrenceIdRole = Qt.ItemDataRole.UserRole + 41
 DETACHED_COLOR = QColor("#c01c28")
-
-
-def _one_line(text: str, limit: int = 140) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "\u2026"
 
 
 def colour_icon(colour: str, size: int = 14) -> QIcon:
@@ -169,7 +165,7 @@ class QuoteSetsPanel(QWidget):
         if occurrence.detached:
             tip += "\nDetached: the article changed and this quote could not be found in it again."
         prefix = "\u26a0 detached: " if occurrence.detached else ""
-        quote = _item(f"{prefix}\u201c{_one_line(occurrence.text)}\u201d", tip)
+        quote = _item(f"{prefix}\u201c{one_line(occurrence.text, 140)}\u201d", tip)
         article = _item(f"{occurrence.speaker} \u00b7 {where}" if occurrence.speaker else where, tip)
         for item in (quote, article):
             item.setData(occurrence.id, OccurrenceIdRole)

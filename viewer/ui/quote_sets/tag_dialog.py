@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from viewer.core.alignment.align import Passage
 from viewer.core.alignment.word_diff import diff_ranges, word_units
+from viewer.core.text.display import one_line
 from viewer.core.text.normalize import tokenize, unify_punctuation
 
 PREVIEW_CHARS = 400
@@ -139,11 +140,6 @@ def _map_into(source: str, target: str, span, position: int, *, at_end: bool) ->
     return span.b_end if at_end else span.b_start
 
 
-def _one_line(text: str, limit: int) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "\u2026"
-
-
 class TagDialog(QDialog):
     """Asks which set a selected quote goes to; nothing is stored until it is accepted."""
 
@@ -162,7 +158,7 @@ class TagDialog(QDialog):
         self.setObjectName("tagDialog")
         self.setWindowTitle("Tag Quote")
         self.setMinimumWidth(480)
-        preview = QLabel(f"\u201c{_one_line(quote, PREVIEW_CHARS)}\u201d")
+        preview = QLabel(f"\u201c{one_line(quote, PREVIEW_CHARS)}\u201d")
         preview.setObjectName("tagQuotePreview")
         preview.setWordWrap(True)
         preview.setTextFormat(Qt.TextFormat.PlainText)
@@ -202,7 +198,7 @@ class TagDialog(QDialog):
             self.counterpart_box.setText(f"Also tag the counterpart in {counterpart_side}:")
             self.counterpart_box.setChecked(True)
             self.counterpart_box.setToolTip(counterpart_text)
-            self.counterpart_preview = QLabel(f"\u201c{_one_line(counterpart_text, 200)}\u201d")
+            self.counterpart_preview = QLabel(f"\u201c{one_line(counterpart_text, 200)}\u201d")
             self.counterpart_preview.setWordWrap(True)
             self.counterpart_preview.setTextFormat(Qt.TextFormat.PlainText)
             self.counterpart_preview.setStyleSheet("color: palette(mid);")

@@ -30,6 +30,7 @@ from viewer.core.quotes.finder import Quote
 from viewer.core.tasks.child_process import run_in_child
 from viewer.core.tasks.policy import in_child_process
 from viewer.core.tasks.task import TaskState
+from viewer.core.text.display import one_line
 from viewer.ui.background import LatestRunner
 
 QuoteRole = Qt.ItemDataRole.UserRole + 20
@@ -50,11 +51,6 @@ def find_all_quotes(articles: list[Article], state: TaskState) -> QuoteFindings:
     else:
         quotes, clusters = find_and_cluster(texts, state.progress, state.cancelled)
     return QuoteFindings(quotes, clusters)
-
-
-def _one_line(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
 def _item(text: str, tooltip: str | None = None) -> QStandardItem:
@@ -188,14 +184,14 @@ class QuotesPanel(QWidget):
             count = len({q.article for q in cluster.quotes})
             head = _item(cluster.speaker or "(speaker not named)")
             head.setData(cluster, ClusterRole)
-            label = _item(f"\u201c{_one_line(cluster.label)}\u201d", cluster.label)
+            label = _item(f"\u201c{one_line(cluster.label, 160)}\u201d", cluster.label)
             label.setData(cluster, ClusterRole)
             articles = _item(str(count))
             articles.setData(count, Qt.ItemDataRole.UserRole)
             for quote in cluster.quotes:
                 child = _item(self._title(quote.article), quote.article)
                 child.setData(quote, QuoteRole)
-                text = _item(_one_line(quote.text), quote.text)
+                text = _item(one_line(quote.text, 160), quote.text)
                 text.setData(quote, QuoteRole)
                 head.appendRow([child, text, _item(quote.speaker or "")])
             model.appendRow([head, label, articles])
@@ -230,7 +226,7 @@ class QuotesPanel(QWidget):
             for quote in found:
                 speaker = _item(quote.speaker or "(not named)")
                 speaker.setData(quote, QuoteRole)
-                text = _item(_one_line(quote.text), quote.text)
+                text = _item(one_line(quote.text, 160), quote.text)
                 text.setData(quote, QuoteRole)
                 marker = "shared" if (quote.article, quote.start, quote.end) in self._cluster_of else ""
                 head.appendRow([speaker, text, _item(f"{quote.kind} {marker}".strip())])
