@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.core.corpus.similarity import similarity_matrix
 from viewer.core.loading.articles import Article, LoadResult, bundled_seeds_dir, load_articles
 from viewer.ui.articles.article_table_model import ArticleFilterModel, ArticleTableModel
 from viewer.ui.background import LatestRunner
@@ -62,6 +61,7 @@ class MainWindow(QMainWindow):
         self.proxy.setSourceModel(self.model)
         self.problems: list = []
         self._quotes_pending = False
+        self._ranking: tuple[str, ...] | None = None  # waiting for the index to name the best pair
         self._pending_pair: tuple[str, str] | None = None
         self._loader = LatestRunner(self)
         self._loader.finished.connect(self._on_loaded)
@@ -69,8 +69,6 @@ class MainWindow(QMainWindow):
         self._loader.progress.connect(self._on_load_progress)
         self._loader.busy_changed.connect(self._on_busy)
         # Picks the most similar pair to show first (small sets; the corpus view does large ones).
-        self._ranker = LatestRunner(self)
-        self._ranker.finished.connect(self._on_ranked)
 
         self.pair_view = PairView()
         self.pair_view.side_a.chooser.setModel(self.model)
@@ -103,6 +101,8 @@ class MainWindow(QMainWindow):
         self.pair_view.set_settings(self.settings_bar.current())
         self.workspace = install_quote_sets(self, db_path)
         self.corpus = install_corpus_view(self)
+        self.corpus.indexed.connect(self._on_indexed)
+        self.corpus.indexFailed.connect(self._on_index_failed)
         # Last, so that the docks the quote sets and the corpus view add are restored too.
         self._restore_state()
 
@@ -342,7 +342,7 @@ class MainWindow(QMainWindow):
     # -- opening articles --------------------------------------------------
     @property
     def busy(self) -> bool:
-        return self._loader.busy or self._ranker.busy or self.pair_view.busy
+        return self._loader.busy or self._ranking is not None or self.pair_view.busy
 
     def open_paths(self, paths, add: bool = False, pair: tuple[str, str] | None = None) -> None:
         """Load articles in the background; the list fills when they are read."""
@@ -408,7 +408,7 @@ class MainWindow(QMainWindow):
         self.loadFinished.emit()
 
     def _start_quotes_when_idle(self) -> None:
-        if self._quotes_pending and not self._ranker.busy and not self.pair_view.busy:
+        if self._quotes_pending and self._ranking is None and not self.pair_view.busy:
             self._quotes_pending = False
             self.quotes_panel.set_articles(self.model.articles)
 
@@ -436,13 +436,13 @@ class MainWindow(QMainWindow):
             if all(r >= 0 for r in rows):
                 self.show_pair_rows(*rows)
                 return
+        self._ranking = None
         if 2 < len(articles) <= MAX_RANKED_ARTICLES:
-            texts = [a.text for a in articles]
-            settings = self.pair_view.settings
+            # The corpus index aligns every pair that can share text anyway: its result
+            # names the most similar pair (see _on_indexed).
+            self._ranking = tuple(a.path for a in articles)
             self.pair_view.set_pair(None, None)
             self.show_status("Finding the most similar pair\u2026")
-            self._ranker.submit(tuple(a.path for a in articles), lambda state: similarity_matrix(
-                texts, settings, progress=state.progress, cancelled=state.cancelled))
         elif len(articles) >= 2:
             self.show_pair_rows(0, 1)
         elif articles:
@@ -453,12 +453,22 @@ class MainWindow(QMainWindow):
             if not self.problems:
                 self.show_status("No articles: open files or a folder (File menu), or drop them here")
 
-    def _on_ranked(self, paths: tuple[str, ...], matrix: list[list[float]]) -> None:
-        if tuple(a.path for a in self.model.articles) != paths or self.pair_view.a is not None:
-            return  # the list changed, or the user chose a pair meanwhile
-        best = max(((matrix[i][j], i, j) for i in range(len(paths)) for j in range(i + 1, len(paths))),
-                   default=(0.0, 0, 1))
-        self.show_pair_rows(best[1], best[2])
+    def _on_indexed(self, result) -> None:
+        """Show the most similar pair once the corpus index has ranked the pairs."""
+        paths, self._ranking = self._ranking, None
+        if paths is None or tuple(a.path for a in self.model.articles) != paths or self.pair_view.a is not None:
+            self._start_quotes_when_idle()
+            return  # nothing asked, the list changed, or the user chose a pair meanwhile
+        best = max(((value, i, j) for (i, j), value in result.pairs.items()), default=None)
+        rows = (self._row_for(result.paths[best[1]]), self._row_for(result.paths[best[2]])) if best else (0, 1)
+        self.show_pair_rows(*rows)
+        self._start_quotes_when_idle()
+
+    def _on_index_failed(self, _message: str) -> None:
+        if self._ranking is not None:
+            self._ranking = None
+            self.show_pair_rows(0, 1)
+            self._start_quotes_when_idle()
 
     def _row_for(self, path: str) -> int:
         row = self.model.row_of(path)

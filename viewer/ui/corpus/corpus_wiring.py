@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 from viewer.core.alignment.align import AlignSettings
@@ -29,6 +29,8 @@ CACHE_FILE = "corpus-index.sqlite3"
 
 
 class CorpusController(QObject):
+    indexed = Signal(object)  # the CorpusSimilarity of the articles now open
+    indexFailed = Signal(str)
     """Owns the corpus dock, its background indexing and the reuse counts of the pair view."""
 
     def __init__(self, window) -> None:
@@ -192,10 +194,12 @@ class CorpusController(QObject):
             f"Corpus indexed: {shared:,} pair{'s' if shared != 1 else ''} share text (Ctrl+Shift+C)")
         if self.window.pair_view.alignment is not None:
             self._update_reuse()
+        self.indexed.emit(result)
 
     def _on_failed(self, _key, message: str) -> None:
         self.view.set_indexing(False, f"Indexing failed: {message}")
         self.window.show_status(f"Corpus indexing failed: {message}")
+        self.indexFailed.emit(message)
 
     def _on_pair_changed(self, a, _b) -> None:
         # The passages are about to change: counts of the previous pair must not show on them.
