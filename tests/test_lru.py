@@ -1,6 +1,6 @@
 """The bounded cache the pair view keeps alignments and word differences in."""
 
-from viewer.core.text.lru import LruCache
+from viewer.core.structures.lru import LruCache
 
 
 def test_the_least_recently_used_entry_goes_first():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from viewer.core.text.disjoint_sets import DisjointSets
+from viewer.core.structures.disjoint_sets import DisjointSets
 
 
 def cluster_order(n: int, pairs: Mapping[tuple[int, int], float] | Iterable[tuple[int, int, float]]) -> list[int]:

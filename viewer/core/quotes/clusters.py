@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from viewer.core.errors import Cancelled
 from viewer.core.loading.articles import Article
 from viewer.core.quotes.finder import Quote, find_quotes
+from viewer.core.structures.disjoint_sets import DisjointSets
 from viewer.core.tasks.task import TaskState
-from viewer.core.text.disjoint_sets import DisjointSets
 from viewer.core.text.normalize import strip_accents, tokenize
 from viewer.core.text.stopwords import QUOTE_STOPWORDS
 

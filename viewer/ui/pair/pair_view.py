@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from viewer.core.alignment.align import Alignment, AlignSettings, Passage, align_texts
 from viewer.core.alignment.word_diff import passage_diff
 from viewer.core.loading.articles import Article
+from viewer.core.structures.lru import LruCache
 from viewer.core.tasks.child_process import run_in_child
 from viewer.core.tasks.policy import in_child_process
-from viewer.core.text.lru import LruCache
 from viewer.ui.background import LatestRunner
 from viewer.ui.pair.article_pane import ArticlePane, Highlight
 from viewer.ui.pair.link_band import BandLink, LinkBand
