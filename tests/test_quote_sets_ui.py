@@ -405,3 +405,33 @@ def test_counterpart_range_counts_code_points(text):
     start = a.index("We will")
     mapped = counterpart_range(a, b, passage, "a", start, start + len("We will not retreat."))
     assert b[mapped[0]:mapped[1]] == "We will not retreat."
+
+
+def test_an_edit_refreshes_only_what_it_touched(qtbot, tmp_path, monkeypatch):
+    window = make_window(qtbot, PAIR, tmp_path / "ws.sqlite3")
+    controller = window.workspace
+    a_text = window.pair_view.a.text
+    start = a_text.index(QUOTE)
+    controller.tag_range("a", start, start + len(QUOTE), "First")
+    controller.tag_range("b", 3, 30, "Second")
+    first = next(s.id for s in controller.panel.sets if s.name == "First")
+    second = next(s.id for s in controller.panel.sets if s.name == "Second")
+    untouched_row = controller.panel.index_of("set", second)
+    untouched_item = controller.panel.model.itemFromIndex(untouched_row)
+    read: list[int | None] = []
+    real = controller.workspace.occurrences
+    monkeypatch.setattr(controller.workspace, "occurrences", lambda set_id=None: read.append(set_id) or real(set_id))
+    marked: list[bool] = []
+    monkeypatch.setattr(controller, "mark_tags", lambda: marked.append(True))
+
+    controller.rename_set(first, "First, renamed")
+    assert read == [first]  # only the renamed set's quotes were read again
+    assert controller.panel.model.itemFromIndex(controller.panel.index_of("set", second)) is untouched_item
+    assert marked  # its quote is tinted in pane A: the tints follow the set
+    assert [s.name for s in controller.panel.sets] == ["First, renamed", "Second"]
+
+    read.clear()
+    marked.clear()
+    controller.undo_stack.undo()
+    assert read == [first] and marked
+    assert controller.panel.model.item(controller.panel.index_of("set", first).row()).text() == "First"

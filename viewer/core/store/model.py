@@ -110,3 +110,29 @@ class ReanchorReport:
     @property
     def moved(self) -> list[int]:
         return sorted(i for i, m in self.methods.items() if m in ("exact", "fuzzy"))
+
+
+@dataclass(frozen=True)
+class EditChanges:
+    """What an edit touched, so that views refresh only that (as Anki's ``OpChanges``)."""
+
+    set_ids: frozenset[int]  # sets whose own fields or whose quotes changed
+    occurrence_ids: frozenset[int]
+    articles: frozenset[str]  # articles (resolved paths) whose tagged quotes changed
+
+
+def changes_of(edit: Edit) -> EditChanges:
+    """The sets, quotes and articles ``edit`` touched, read from its rows before and after."""
+    sets: set[int] = set()
+    occurrences: set[int] = set()
+    articles: set[str] = set()
+    for rows in (edit.before, edit.after):
+        for (table, row_id), row in rows:
+            if table == "quote_set":
+                sets.add(row_id)
+            elif table == "occurrence":
+                occurrences.add(row_id)
+                if row is not None:
+                    sets.add(int(row["set_id"]))
+                    articles.add(str(row["article"]))
+    return EditChanges(frozenset(sets), frozenset(occurrences), frozenset(articles))

@@ -128,14 +128,51 @@ class QuoteSetsPanel(QWidget):
             if quote_set.id in expanded or quote_set.id not in known:
                 self.view.expand(self.model.index(row, 0))
         self._restore_selection(selected)
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        sets, occurrences = self.sets, self.occurrences
         total = sum(len(v) for v in occurrences.values())
         detached = sum(1 for v in occurrences.values() for o in v if o.detached)
         text = f"{len(sets)} set{'s' if len(sets) != 1 else ''}, {total} quote{'s' if total != 1 else ''}"
         if detached:
             text += f"; {detached} detached (article changed)"
-        if read_only:
+        if self.read_only:
             text += " \u2014 read-only"
         self.summary.setText(text if sets else "No quote sets yet: select words in a pane and press Ctrl+T.")
+
+    def update_sets(self, sets: list[QuoteSet], changed: dict[int, list[Occurrence]]) -> None:
+        """Show ``sets`` (all of them, in order), rebuilding only the rows of the ``changed`` ones.
+
+        ``changed`` maps each set an edit touched to its quotes now; a touched set that is
+        no longer in ``sets`` was deleted. Other rows, their expansion and the selection stay.
+        """
+        selected = self.selected_keys()
+        expanded = {self.model.item(r).data(SetIdRole) for r in range(self.model.rowCount())
+                    if self.view.isExpanded(self.model.index(r, 0))}
+        known = {s.id for s in self.sets}
+        self.sets = list(sets)
+        for set_id, items in changed.items():
+            self.occurrences[set_id] = list(items)
+        present = {s.id for s in sets}
+        for gone in set(self.occurrences) - present:
+            del self.occurrences[gone]
+        self._filling = True
+        try:
+            for row in reversed(range(self.model.rowCount())):
+                set_id = self.model.item(row).data(SetIdRole)
+                if set_id not in present or set_id in changed:
+                    self.model.removeRow(row)
+            rows = {self.model.item(r).data(SetIdRole) for r in range(self.model.rowCount())}
+            for position, quote_set in enumerate(sets):
+                if quote_set.id not in rows:
+                    self.model.insertRow(position, self._set_row(quote_set, self.occurrences.get(quote_set.id, [])))
+                    if quote_set.id in expanded or quote_set.id not in known:
+                        self.view.expand(self.model.index(position, 0))
+        finally:
+            self._filling = False
+        self._restore_selection(selected)
+        self._show_summary()
 
     def _set_row(self, quote_set: QuoteSet, items: list[Occurrence]) -> list[QStandardItem]:
         tags = ", ".join(quote_set.tags)

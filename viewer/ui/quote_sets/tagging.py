@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QColor
 
 from viewer.core.loading.articles import Article, ArticleError, load_article
 from viewer.core.services.tagging import (
@@ -18,16 +18,70 @@ from viewer.core.services.tagging import (
     store_tagged,
     unique_name,
 )
-from viewer.core.store.model import Edit, NewOccurrence, OffsetError
+from viewer.core.store.model import Edit, NewOccurrence, OffsetError, WorkspaceError
 from viewer.core.store.workspace import new_occurrence
 from viewer.core.text.spans import strip_span
-from viewer.ui.pair.article_pane import ArticlePane
+from viewer.ui.pair.article_pane import ArticlePane, Highlight
 from viewer.ui.quote_sets.tag_dialog import TagChoice, TagDialog, counterpart_range
 from viewer.ui.shortcuts import SHORTCUTS, key_sequences
 
+TAG_ALPHA = 140  # tagged spans tint the text in their set's colour, over the passage colours
+
 
 class TaggingMixin:
-    """Tag Quote (Ctrl+T), the panes' context menu, and Make a Quote Set from a cluster."""
+    """Tag Quote (Ctrl+T), the panes' context menu, Make a Quote Set from a cluster, tags in the panes."""
+
+    def mark_tags(self) -> None:
+        """Tint the tagged spans of both shown articles in their set's colour."""
+        view = self.window.pair_view
+        colours = {s.id: s.colour for s in self.panel.sets}
+        self._marked_sets = set()
+        for pane in (view.pane_a, view.pane_b):
+            article = pane.article
+            if article is None or self.workspace is None:
+                pane.set_layer("tags", [])
+                continue
+            self._reanchor_article(article)
+            marks = []
+            length = len(article.text)
+            for occurrence in self.workspace.occurrences_in(article.path):
+                if occurrence.detached or occurrence.sha256 != article.sha256 or occurrence.end > length:
+                    continue
+                self._marked_sets.add(occurrence.set_id)
+                colour = QColor(colours.get(occurrence.set_id, "#ffd700"))
+                colour.setAlpha(TAG_ALPHA)
+                marks.append(Highlight(occurrence.start, occurrence.end, colour))
+            pane.set_layer("tags", marks)
+
+    def _reanchor_article(self, article: Article) -> None:
+        """Re-anchor one shown article's occurrences when its text changed since tagging."""
+        if not self.writable:
+            return
+        path = self._resolved_path(article.path)
+        items = self.workspace.occurrences_in(path)
+        stale = [o for o in items if o.sha256 != article.sha256 and (o.id, article.sha256) not in self._retried]
+        if not stale:
+            return
+        self._retried.update((o.id, article.sha256) for o in stale)
+
+        def load(wanted: str) -> Article:
+            if wanted == path:
+                return article
+            raise ArticleError(wanted, "not shown")  # others stay as they are
+
+        try:
+            report = self.workspace.reanchor(load)
+        except WorkspaceError as exc:
+            self._status(str(exc))
+            return
+        if any(method != "unchanged" for method in report.methods.values()):
+            # Offsets or the detached flag changed: the panel shows them too.
+            sets = self.workspace.sets()
+            self.panel.set_content(sets, {q.id: self.workspace.occurrences(q.id) for q in sets}, False)
+        if report.detached:
+            self._status(f"{len(report.detached)} tagged quote(s) could not be found in the changed article "
+                         f"{article.name}; they are kept and shown as detached")
+
 
     def _pane(self, side: str) -> ArticlePane:
         view = self.window.pair_view

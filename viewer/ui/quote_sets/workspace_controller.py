@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QColorDialog, QDialog, QDockWidget, QFileDialog, Q
 from viewer.core.loading.articles import Article, ArticleError, load_article
 from viewer.core.services.export import export_sets
 from viewer.core.services.reanchor import reanchor_workspace
+from viewer.core.store.model import changes_of
 from viewer.core.store.workspace import (
     Edit,
     OffsetError,
@@ -36,7 +37,6 @@ from viewer.core.store.workspace import (
     WorkspaceReadOnly,
 )
 from viewer.ui.background import LatestRunner
-from viewer.ui.pair.article_pane import Highlight
 from viewer.ui.quote_sets.edit_command import EditCommand
 from viewer.ui.quote_sets.quote_sets_panel import QuoteSetsPanel
 from viewer.ui.quote_sets.tag_dialog import FieldsDialog, split_tags
@@ -44,7 +44,6 @@ from viewer.ui.quote_sets.tagging import TaggingMixin
 from viewer.ui.shortcuts import SHORTCUTS, key_sequences, make_action
 
 POLL_MS = 1000
-TAG_ALPHA = 140  # tagged spans tint the text in their set's colour, over the passage colours
 
 
 def _resolved(path: str) -> str:
@@ -72,6 +71,7 @@ class WorkspaceController(TaggingMixin, QObject):
         self.show_message_boxes = True
         self._resolved_cache: dict[str, str] = {}
         self._retried: set[tuple[int, str]] = set()  # (occurrence id, article sha) re-anchored already
+        self._marked_sets: set[int] = set()  # sets with a quote tinted in a pane now
 
         self.panel = QuoteSetsPanel()
         self.dock = QDockWidget("Quote Sets", window)
@@ -302,10 +302,7 @@ class WorkspaceController(TaggingMixin, QObject):
             if article.path == path:
                 return article
         for article in articles:
-            resolved = self._resolved_cache.get(article.path)
-            if resolved is None:
-                resolved = self._resolved_cache[article.path] = _resolved(article.path)
-            if resolved == path:
+            if self._resolved_path(article.path) == path:
                 return article
         return None
 
@@ -324,54 +321,28 @@ class WorkspaceController(TaggingMixin, QObject):
         """Whether a re-anchoring or an export is running."""
         return self._jobs.busy
 
-    def _reanchor_article(self, article: Article) -> None:
-        """Re-anchor one shown article's occurrences when its text changed since tagging."""
-        if not self.writable:
-            return
-        path = _resolved(article.path)
-        items = self.workspace.occurrences_in(path)
-        stale = [o for o in items if o.sha256 != article.sha256 and (o.id, article.sha256) not in self._retried]
-        if not stale:
-            return
-        self._retried.update((o.id, article.sha256) for o in stale)
-
-        def load(wanted: str) -> Article:
-            if wanted == path:
-                return article
-            raise ArticleError(wanted, "not shown")  # others stay as they are
-
+    def _refresh_after(self, edit: Edit) -> None:
+        """Refresh only what ``edit`` touched: its sets' rows, and the panes when they show its quotes."""
+        changes = changes_of(edit)
         try:
-            report = self.workspace.reanchor(load)
-        except WorkspaceError as exc:
-            self._status(str(exc))
-            return
-        if any(method != "unchanged" for method in report.methods.values()):
-            # Offsets or the detached flag changed: the panel shows them too.
             sets = self.workspace.sets()
-            self.panel.set_content(sets, {q.id: self.workspace.occurrences(q.id) for q in sets}, False)
-        if report.detached:
-            self._status(f"{len(report.detached)} tagged quote(s) could not be found in the changed article "
-                         f"{article.name}; they are kept and shown as detached")
-
-    def mark_tags(self) -> None:
-        """Tint the tagged spans of both shown articles in their set's colour."""
+            changed = {s.id: self.workspace.occurrences(s.id) for s in sets if s.id in changes.set_ids}
+        except sqlite3.Error as exc:
+            self.show_error("Workspace", f"{self.workspace.path}: cannot be read ({exc})")
+            return
+        self.panel.update_sets(sets, {**{i: [] for i in changes.set_ids}, **changed})
         view = self.window.pair_view
-        colours = {s.id: s.colour for s in self.panel.sets}
-        for pane in (view.pane_a, view.pane_b):
-            article = pane.article
-            if article is None or self.workspace is None:
-                pane.set_layer("tags", [])
-                continue
-            self._reanchor_article(article)
-            marks = []
-            length = len(article.text)
-            for occurrence in self.workspace.occurrences_in(article.path):
-                if occurrence.detached or occurrence.sha256 != article.sha256 or occurrence.end > length:
-                    continue
-                colour = QColor(colours.get(occurrence.set_id, "#ffd700"))
-                colour.setAlpha(TAG_ALPHA)
-                marks.append(Highlight(occurrence.start, occurrence.end, colour))
-            pane.set_layer("tags", marks)
+        shown = {self._resolved_path(pane.article.path) for pane in (view.pane_a, view.pane_b) if pane.article}
+        if shown & changes.articles or self._marked_sets & changes.set_ids:
+            self.mark_tags()
+        self._update_actions()
+        self.setsChanged.emit()
+
+    def _resolved_path(self, path: str) -> str:
+        resolved = self._resolved_cache.get(path)
+        if resolved is None:
+            resolved = self._resolved_cache[path] = _resolved(path)
+        return resolved
 
     # -- changing: every change is one undoable, committed edit ---------------------------
     def _apply(self, change: Callable[[], Edit]) -> Edit | None:
@@ -395,7 +366,7 @@ class WorkspaceController(TaggingMixin, QObject):
             self.show_error("Quote Sets", str(exc))
             return None
         self.undo_stack.push(EditCommand(self._replay, edit))
-        self.refresh()
+        self._refresh_after(edit)
         self._status(edit.label)
         return edit
 
@@ -427,7 +398,9 @@ class WorkspaceController(TaggingMixin, QObject):
             QTimer.singleShot(0, self.undo_stack.clear)
             self.show_error("Cannot Undo" if undo else "Cannot Redo",
                             f"{exc}\n\nThe undo history was cleared; the quote sets show the file as it is now.")
-        self.refresh()
+            self.refresh()
+        else:
+            self._refresh_after(edit)
         self._status(("Undid: " if undo else "Redid: ") + edit.label)
 
     def rename_set(self, set_id: int, name: str) -> Edit | None:
