@@ -21,23 +21,17 @@ def cluster_order(n: int, pairs: Mapping[tuple[int, int], float] | Iterable[tupl
     else:
         edges = [(value, i, j) for i, j, value in pairs]
     edges.sort(key=lambda e: (-e[0], e[1], e[2]))
-    parent = list(range(n))
+    groups = DisjointSets(range(n))
     # Per cluster root: its tree node and its two end leaves. Nodes 0..n-1 are leaves.
     node_of = list(range(n))
     first = list(range(n))
     last = list(range(n))
-    size = [1] * n
     left: list[int] = []
     right: list[int] = []
     flip_left: list[bool] = []
     flip_right: list[bool] = []
 
-    def root(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    root = groups.find
     for _value, u, v in edges:
         if u == v or not (0 <= u < n and 0 <= v < n):
             continue
@@ -53,10 +47,7 @@ def cluster_order(n: int, pairs: Mapping[tuple[int, int], float] | Iterable[tupl
         flip_right.append(reverse_v)
         new_first = last[ru] if reverse_u else first[ru]
         new_last = first[rv] if reverse_v else last[rv]
-        if size[ru] < size[rv]:
-            ru, rv = rv, ru
-        parent[rv] = ru
-        size[ru] += size[rv]
+        ru = groups.join_roots(ru, rv)
         node_of[ru] = n + len(left) - 1
         first[ru], last[ru] = new_first, new_last
 
@@ -75,10 +66,10 @@ def cluster_order(n: int, pairs: Mapping[tuple[int, int], float] | Iterable[tupl
             stack.extend(reversed(children))  # popped in order
         return out
 
-    roots = sorted({root(x) for x in range(n)}, key=lambda r: (-size[r], r))
+    roots = sorted({root(x) for x in range(n)}, key=lambda r: (-groups.size[r], r))
     order: list[int] = []
     for r in roots:
-        order.extend(leaves(node_of[r]) if size[r] > 1 else [r])
+        order.extend(leaves(node_of[r]) if groups.size[r] > 1 else [r])
     return order
 
 

@@ -10,9 +10,12 @@ class DisjointSets:
 
     def __init__(self, items: Iterable[Hashable] = ()) -> None:
         self.parent: dict[Hashable, Hashable] = {item: item for item in items}
+        self.size: dict[Hashable, int] = dict.fromkeys(self.parent, 1)  # of each group, by its root
 
     def add(self, item: Hashable) -> None:
-        self.parent.setdefault(item, item)
+        if item not in self.parent:
+            self.parent[item] = item
+            self.size[item] = 1
 
     def __contains__(self, item: Hashable) -> bool:
         return item in self.parent
@@ -30,4 +33,13 @@ class DisjointSets:
         if root_a == root_b:
             return False
         self.parent[root_a] = root_b
+        self.size[root_b] += self.size.pop(root_a)
         return True
+
+    def join_roots(self, root_a: Hashable, root_b: Hashable) -> Hashable:
+        """Join two groups by their roots, the smaller under the larger (``root_a`` on a tie); the new root."""
+        if self.size[root_a] < self.size[root_b]:
+            root_a, root_b = root_b, root_a
+        self.parent[root_b] = root_a
+        self.size[root_a] += self.size.pop(root_b)
+        return root_a
