@@ -4,10 +4,10 @@ import random
 
 import pytest
 from corpus_samples import _sentence, _vocabulary
-
 from viewer.core.align import Passage
 from viewer.core.articles import Article
 from viewer.core.corpus_index import CorpusIndex
+
 from viewer.core.passage_collation import collate, collate_passage, map_through, stretch_in
 
 # A BBC paragraph (politics/001), as four outlets carry it.

@@ -82,6 +82,7 @@ def test_one_word_changed_inside_a_trimmed_stretch():
 def test_trimmed_fragments_are_not_altered(text):
     variant = compare(q("r", REF), q("o", text))
     assert not variant.altered and variant.changes == () and variant.kept == 1.0
+    assert variant.partial == (text != REF)
 
 
 def test_case_punctuation_quote_marks_and_spaces_are_not_changes():
@@ -110,7 +111,7 @@ def test_dropped_and_added_words_inside_the_stretch():
 def test_words_beyond_the_reference_are_edges_not_alterations():
     ref = q("r", "ongoing diplomatic and deterrence efforts")
     longer = compare(ref, q("o", "discussed ongoing diplomatic and deterrence efforts in Europe"))
-    assert not longer.altered
+    assert not longer.altered and not longer.partial
     assert [(c.op, c.text, c.edge) for c in longer.changes] == [("insert", "discussed", True),
                                                                  ("insert", "in Europe", True)]
     assert longer.alterations == ()

@@ -38,11 +38,14 @@ _TOKEN = re.compile(
 )
 ELLIPSIS = "\u2026"  # the form of an ellipsis token (never a word's form)
 
-# Alignment costs: replacing one word is cheaper than dropping it and adding another;
-# adding a word costs more than replacing, so a word at the edge of a trimmed stretch is
-# read as a replacement of the reference word there rather than as an addition.
+# Alignment costs. A kept word is worth more than dropping a couple of words to reach it
+# ("new order today" against "new order of security today" drops two words rather than
+# replacing "of" with "today"); replacing one word is cheaper than dropping it and adding
+# another; adding a word costs more than replacing, so a word at the edge of a trimmed
+# stretch reads as a replacement of the reference word there rather than as an addition.
+MATCH = -4
 SUBSTITUTE = 2
-DELETE = 2
+DELETE = 1
 INSERT = 3
 # Above this many cells the alignment runs on the stretch of the reference around the
 # occurrence's longest verbatim run, and past it on difflib's matching blocks.
@@ -98,6 +101,7 @@ class Variant:
     reference_start: int
     reference_end: int
     kept: float  # words both have unchanged, as a share of both stretches' words (Dice)
+    partial: bool = False  # quotes only part of the reference (a trimmed fragment, or with ellipses)
 
     @property
     def alterations(self) -> tuple[Change, ...]:
@@ -174,10 +178,7 @@ def _align(occ: list[str], ref: list[str]) -> list[tuple[int, int, int]]:
     """
     m, n = len(occ), len(ref)
     big = 1 << 60
-    # Costs scaled so that, among paths of equal cost, the one matching most words wins
-    # (a final "the EU" against "EU" is a dropped "the", not "the" replaced and "EU" cut off).
-    scale = m + 1
-    insert, delete, substitute = INSERT * scale, DELETE * scale, SUBSTITUTE * scale
+    insert, delete, substitute = INSERT, DELETE, SUBSTITUTE
     # pre[i]: occurrence words [:i] all inserted before the stretch starts.
     pre = [0] * (m + 1)
     for i in range(1, m + 1):
@@ -213,7 +214,7 @@ def _align(occ: list[str], ref: list[str]) -> list[tuple[int, int, int]]:
                         best, step = row[j - 1] + delete, (_DEL, i, j - 1)
                     if occ_word != ELLIPSIS:
                         same = occ_word == ref_word
-                        price = -1 if same else substitute
+                        price = MATCH if same else substitute
                         move = _MATCH if same else _SUB
                         # Continue the stretch, or start it here (the reference before it trimmed).
                         after_gap = back[i - 1][j - 1][0] == _SKIP_OCC
@@ -323,8 +324,9 @@ def compare(reference: Quote, occurrence: Quote) -> Variant:
     ref, occ = [t.form for t in ref_tokens], [t.form for t in occ_tokens]
     fragment = _fragment_at(occ, ref)
     if fragment is not None:
+        whole = fragment == (0, len(ref) - 1) and ELLIPSIS not in occ
         return Variant(occurrence, False, (), reference.start + ref_tokens[fragment[0]].start,
-                       reference.start + ref_tokens[fragment[1]].end, 1.0)
+                       reference.start + ref_tokens[fragment[1]].end, 1.0, not whole)
     path = _align(occ, ref) if len(occ) * len(ref) <= MAX_CELLS else _align_large(occ, ref)
     changes = _changes(path, reference, ref_tokens, occurrence, occ_tokens)
     aligned = [j for move, _i, j in path if move in (_MATCH, _SUB, _DEL, _SKIP_REF)]
@@ -343,7 +345,9 @@ def compare(reference: Quote, occurrence: Quote) -> Variant:
     occ_words = sum(1 for move, _i, _j in path if move in (_MATCH, _SUB, _INS))
     occ_words -= sum(len(tokens(c.text)) for c in changes if c.edge)
     kept = 2 * matched / (ref_words + occ_words) if ref_words + occ_words else 0.0
-    return Variant(occurrence, any(not c.edge for c in changes), tuple(changes), ref_start, ref_end, kept)
+    skipped = any(move == _SKIP_REF and ref[j] != ELLIPSIS for move, _i, j in path)
+    partial = not aligned or min(aligned) > 0 or max(aligned) < len(ref) - 1 or skipped
+    return Variant(occurrence, any(not c.edge for c in changes), tuple(changes), ref_start, ref_end, kept, partial)
 
 
 def _same_letters(change: Change) -> bool:
@@ -417,7 +421,7 @@ def fidelity_json(fidelity: Fidelity, ids: Mapping[int, str]) -> dict:
         "reference": ids[id(fidelity.reference)],
         "variants": [
             {"quote": ids[id(v.quote)], "altered": v.altered, "kept": round(v.kept, 3),
-             "reference_start": v.reference_start, "reference_end": v.reference_end,
+             "reference_start": v.reference_start, "reference_end": v.reference_end, "partial": v.partial,
              "changes": [c.to_json() for c in v.changes]}
             for v in fidelity.variants
         ],
