@@ -4,11 +4,11 @@ import random
 
 import pytest
 from corpus_samples import _sentence, _vocabulary
-from viewer.core.align import Passage
-from viewer.core.articles import Article
-from viewer.core.corpus_index import CorpusIndex
 
-from viewer.core.passage_collation import collate, collate_passage, map_through, stretch_in
+from viewer.core.alignment.model import Passage
+from viewer.core.corpus.collation import collate, collate_passage, map_through, stretch_in
+from viewer.core.corpus.index import CorpusIndex
+from viewer.core.loading.articles import Article
 
 # A BBC paragraph (politics/001), as four outlets carry it.
 PARAGRAPH = (
@@ -125,3 +125,13 @@ def test_stretch_in_is_none_where_nothing_is_shared(corpus):
     texts = {a.path: a.text for a in articles}
     (passage,) = result.passages_between(0, 1)
     assert stretch_in(result, texts, 0, passage.a_start, passage.a_end, len(articles) - 1) is None
+
+
+def test_versions_too_long_to_diff_are_listed_uncompared():
+    articles = _articles()
+    stretches = [(articles[0], 0, 200), (articles[1], 0, 300)]
+    collation = collate(stretches, max_chars=250)
+    later = collation.versions[1]
+    assert not later.compared and later.spans == ()
+    assert later.kept_share(collation.base) != later.kept_share(collation.base)  # NaN: not measured
+    assert collate(stretches).versions[1].compared

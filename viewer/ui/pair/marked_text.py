@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QHeaderView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 from viewer.ui.pair.article_pane import Highlight, char_format
+from viewer.ui.pair.pair_view import NO_FILL, difference_highlight
 from viewer.ui.pair.text_offsets import OffsetMap
 
 MarksRole = Qt.ItemDataRole.UserRole + 40  # list[Highlight], offsets into the cell's text
@@ -109,3 +110,53 @@ def fit_columns(view: QTableView, text_column: int) -> None:
         view.setColumnWidth(column, min(view.columnWidth(column), MAX_SIDE_COLUMN))
     header.setSectionResizeMode(text_column, QHeaderView.ResizeMode.Stretch)
     view.resizeRowsToContents()
+
+
+def with_dropped(text: str, changed: Sequence[tuple[int, int]], dropped: Sequence[tuple[int, str]],
+                 quiet: Sequence[tuple[int, int]] = (), quiet_color=None
+                 ) -> tuple[str, list[Highlight], list[tuple[int, int]]]:
+    """One version's text as a comparison row shows it.
+
+    ``changed`` ranges (this version's own words the earlier one lacks) are marked as
+    differences; ``dropped`` words (the earlier version's words this one lacks, each with
+    the position they belong at) are put back there, marked and struck out; ``quiet``
+    ranges are shown in ``quiet_color``. Positions are code points of ``text``; returns
+    the shown text, its marks and its struck-out ranges.
+    """
+    shown = text.replace("\n", " ")
+    inserts = sorted(dropped)
+    marks: list[Highlight] = []
+    struck: list[tuple[int, int]] = []
+    pieces: list[str] = []
+    shift_at: list[tuple[int, int]] = []  # (original position, shift from there on)
+    done, shift = 0, 0
+    for position, words in inserts:
+        words = " ".join(words.split())
+        if not words:
+            continue
+        pieces.append(shown[done:position])
+        before = " " if position > 0 and not shown[position - 1].isspace() else ""
+        after = " " if position < len(shown) and not shown[position].isspace() else ""
+        start = position + shift + len(before)
+        pieces.append(before + words + after)
+        struck.append((start, start + len(words)))
+        marks.append(difference_highlight(start, start + len(words)))
+        shift += len(before) + len(words) + len(after)
+        shift_at.append((position, shift))
+        done = position
+    pieces.append(shown[done:])
+
+    def moved(position: int, at_end: bool) -> int:
+        extra = 0
+        for at, total in shift_at:
+            if at < position or (at == position and not at_end):
+                extra = total
+        return position + extra
+
+    for start, end in changed:
+        if end > start:
+            marks.append(difference_highlight(moved(start, False), moved(end, True)))
+    for start, end in quiet:
+        if end > start:
+            marks.append(Highlight(moved(start, False), moved(end, True), NO_FILL, foreground=quiet_color))
+    return "".join(pieces), marks, struck

@@ -1,7 +1,7 @@
 """Every occurrence of one shared quotation side by side: who published which words, and when.
 
 One row per occurrence (outlet, date, speaker, the words), earliest first. The reference
-(the earliest-published occurrence, see :mod:`viewer.core.quote_fidelity`) heads the
+(the earliest-published occurrence, see :mod:`viewer.core.quotes.fidelity`) heads the
 list; in every other row the words that differ from it are marked as the pair view marks
 changed words, the reference's words it dropped are put back struck out, and words quoted
 beyond the reference's ends are shown in grey.
@@ -28,8 +28,8 @@ from viewer.core.quotes.clusters import QuoteCluster
 from viewer.core.quotes.fidelity import Change, Fidelity, Variant
 from viewer.core.quotes.finder import Quote
 from viewer.ui.pair.article_pane import Highlight
-from viewer.ui.pair.marked_text import MarkedTextDelegate, MarksRole, StruckRole, fit_columns
-from viewer.ui.pair.pair_view import NO_FILL, difference_highlight
+from viewer.ui.pair.marked_text import MarkedTextDelegate, MarksRole, StruckRole, fit_columns, with_dropped
+from viewer.ui.pair.pair_view import difference_highlight
 
 OccurrenceRole = Qt.ItemDataRole.UserRole + 41
 EDGE_TEXT = QColor("#77767b")  # words quoted beyond the reference: shown, not an alteration
@@ -46,32 +46,14 @@ def _change_text(change: Change) -> str:
 
 
 def occurrence_words(variant: Variant) -> tuple[str, list[Highlight], list[tuple[int, int]]]:
-    """The occurrence's words as a row shows them: its text with the reference's dropped words
-    put back where they were (struck out), its changed and added words marked, words quoted
-    beyond the reference in grey. Returns the text, the marks and the struck-out ranges
-    (code points of the returned text)."""
-    text = variant.quote.text.replace("\n", " ")
+    """The occurrence's words as a row shows them: its changed and added words marked, the
+    reference's words it dropped put back where they were (struck out), words quoted beyond
+    the reference in grey (see :func:`marked_text.with_dropped`)."""
     base = variant.quote.start
-    marks: list[Highlight] = []
-    struck: list[tuple[int, int]] = []
-    shift = 0  # characters inserted so far
-    for change in sorted(variant.changes, key=lambda c: (c.start, c.end)):
-        start, end = change.start - base + shift, change.end - base + shift
-        if change.op == "delete":
-            dropped = change.reference.replace("\n", " ")
-            gap = " " if start > 0 and not text[start - 1].isspace() else ""
-            text = text[:start] + gap + dropped + text[start:]
-            struck.append((start + len(gap), start + len(gap) + len(dropped)))
-            marks.append(difference_highlight(*struck[-1]))
-            shift += len(gap) + len(dropped)
-            if start + len(gap) + len(dropped) < len(text) and not text[start + len(gap) + len(dropped)].isspace():
-                text = text[:struck[-1][1]] + " " + text[struck[-1][1]:]
-                shift += 1
-        elif change.edge:
-            marks.append(Highlight(start, end, NO_FILL, foreground=EDGE_TEXT))
-        else:
-            marks.append(difference_highlight(start, end))
-    return text, marks, struck
+    changed = [(c.start - base, c.end - base) for c in variant.changes if not c.edge]
+    edges = [(c.start - base, c.end - base) for c in variant.changes if c.edge]
+    dropped = [(c.start - base, c.reference) for c in variant.changes if c.op == "delete"]
+    return with_dropped(variant.quote.text, changed, dropped, edges, EDGE_TEXT)
 
 
 def _short(text: str, limit: int = 48) -> str:

@@ -17,11 +17,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from viewer.core.align import Passage
-from viewer.core.corpus_index import REUSE_OVERLAP, CorpusSimilarity
-from viewer.core.word_diff import DiffSpan, diff_ranges
+from viewer.core.alignment.model import Passage
+from viewer.core.alignment.word_diff import DiffSpan, diff_ranges
+from viewer.core.corpus.result import REUSE_OVERLAP, CorpusSimilarity
 
 _WORD = re.compile(r"\w+")
+# Longer stretches are listed without a word diff (a book chapter would take seconds).
+MAX_DIFF_CHARS = 60_000
 _CLOSING = ".!?\"\u201d'\u2019)"  # kept at the end of a mapped stretch
 
 
@@ -42,6 +44,7 @@ class Version:
     end: int
     # Word diff against the base (a = base, b = this version), absolute offsets; () for the base.
     spans: tuple[DiffSpan, ...] = ()
+    compared: bool = True  # False when it was too long to diff word by word
 
     @property
     def text(self) -> str:
@@ -60,8 +63,10 @@ class Version:
     def kept_share(self, base: Version) -> float:
         """Share of the base's words this version keeps unchanged."""
         total = len(_WORD.findall(base.text))
-        if not self.spans or not total:
+        if self is base or not total:
             return 1.0
+        if not self.compared:
+            return float("nan")
         kept = sum(len(_WORD.findall(base.article.text[s.a_start:s.a_end])) for s in self.spans if s.op == "equal")
         return kept / total
 
@@ -82,8 +87,11 @@ def _date_key(article: CollatedArticle, order: int) -> tuple:
     return (0, date, order) if date else (1, "", order)
 
 
-def collate(stretches: Sequence[tuple[CollatedArticle, int, int]]) -> Collation:
-    """The versions of one passage, earliest first, each diffed against the earliest."""
+def collate(stretches: Sequence[tuple[CollatedArticle, int, int]], max_chars: int = MAX_DIFF_CHARS) -> Collation:
+    """The versions of one passage, earliest first, each diffed against the earliest.
+
+    Versions longer than ``max_chars`` (or a base that long) are listed without a diff.
+    """
     if not stretches:
         raise ValueError("nothing to collate")
     ordered = sorted(enumerate(stretches), key=lambda item: _date_key(item[1][0], item[0]))
@@ -91,6 +99,9 @@ def collate(stretches: Sequence[tuple[CollatedArticle, int, int]]) -> Collation:
     base = Version(base_article, base_start, base_end)
     versions = [base]
     for _order, (article, start, end) in ordered[1:]:
+        if max(end - start, base_end - base_start) > max_chars:
+            versions.append(Version(article, start, end, (), compared=False))
+            continue
         spans = diff_ranges(base_article.text, base_start, base_end, article.text, start, end)
         versions.append(Version(article, start, end, tuple(spans)))
     return Collation(versions, _variance(base, versions[1:]))
