@@ -14,7 +14,7 @@ from viewer.ui.pair.article_pane import char_format
 from viewer.ui.pair.marked_text import MarksRole, StruckRole, marked_document
 from viewer.ui.pair.pair_view import DIFF_TEXT, difference_highlight
 from viewer.ui.quotes.quote_comparison import COLUMNS, WORDS_COLUMN, OccurrenceRole, occurrence_words
-from viewer.ui.quotes.quotes_panel import ClusterRole
+from viewer.ui.quotes.quotes_panel import ALTERED_MARK, ClusterRole
 
 SHOTS = os.environ.get("ARTICLE_VIEWER_SHOTS")  # a folder: save screenshots there to look at them
 
@@ -40,6 +40,9 @@ def test_clusters_carry_an_altered_marker(qtbot):
     brothers = _row_of(panel, "European brothers")
     assert model.index(traumas, 3).data() == "altered"
     assert model.index(brothers, 3).data() == "same"
+    # The marker shows before the words too, where a narrow dock still shows it.
+    assert model.index(traumas, 1).data().startswith(ALTERED_MARK)
+    assert not model.index(brothers, 1).data().startswith(ALTERED_MARK)
     # Each occurrence says what it does to the reference's words.
     head = model.index(traumas, 0)
     marks = sorted(model.index(r, 3, head).data() for r in range(model.rowCount(head)))
@@ -49,6 +52,10 @@ def test_clusters_carry_an_altered_marker(qtbot):
     assert "this \u2192 these" in altered.data(3)  # the tooltip lists the change
     head = model.index(brothers, 0)
     assert {model.index(r, 3, head).data() for r in range(model.rowCount(head))} == {"reference", "fragment"}
+    if SHOTS:
+        panel.shared_view.expand(model.index(traumas, 0))
+        panel.window().quotes_dock.raise_()
+        panel.window().grab().save(os.path.join(SHOTS, "quotes_panel_altered.png"))
 
 
 def test_double_click_opens_the_comparison_sorted_by_date(qtbot):

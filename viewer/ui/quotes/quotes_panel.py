@@ -68,6 +68,7 @@ def _item(text: str, tooltip: str | None = None) -> QStandardItem:
 
 
 _NOTHING = "\u2205"
+ALTERED_MARK = "\u2260 "  # before the words of a cluster whose occurrences change them
 
 
 def _altered_item(tooltip: str) -> QStandardItem:
@@ -229,11 +230,17 @@ class QuotesPanel(QWidget):
             count = len({q.article for q in cluster.quotes})
             head = _item(cluster.speaker or "(speaker not named)")
             head.setData(cluster, ClusterRole)
-            label = _item(f"\u201c{one_line(cluster.label, 160)}\u201d", cluster.label)
+            fidelity = self.findings.fidelity.get(cluster.id)
+            altered = fidelity is not None and fidelity.altered
+            # The "altered" marker where the eye is, however narrow the dock: a "≠" before the words.
+            label = _item(f"{ALTERED_MARK if altered else ''}\u201c{one_line(cluster.label, 160)}\u201d",
+                          cluster.label + ("\n\nAltered: an occurrence changes the earliest one's words "
+                                           "(double-click to compare)" if altered else ""))
             label.setData(cluster, ClusterRole)
+            if altered:
+                label.setForeground(DIFF_TEXT)
             articles = _item(str(count))
             articles.setData(count, Qt.ItemDataRole.UserRole)
-            fidelity = self.findings.fidelity.get(cluster.id)
             for quote in cluster.quotes:
                 child = _item(self._title(quote.article), quote.article)
                 child.setData(quote, QuoteRole)
