@@ -12,6 +12,7 @@ from viewer.core.loading.articles import bundled_seeds_dir, load_article
 from viewer.core.quotes.clusters import find_and_cluster, quotes_report
 from viewer.core.quotes.fidelity import ELLIPSIS, cluster_fidelity, compare, pick_reference, tokens
 from viewer.core.quotes.finder import Quote
+from viewer.core.tasks.child_process import run_in_child
 
 
 def q(article: str, text: str, start: int = 0) -> Quote:
@@ -324,3 +325,17 @@ def test_quotes_command_json(capsys):
     (variant,) = traumas["variants"]
     assert variant["altered"] is True
     assert [(c["op"], c["reference"], c["text"]) for c in variant["changes"]] == [("replace", "this", "these")]
+
+
+def test_the_child_process_job_compares_too(seed_findings):
+    articles, clusters = seed_findings
+    dates = {a.path: a.date for a in articles}
+    texts = [(a.path, a.text) for a in articles]
+    quotes, found, fidelity = run_in_child("viewer.core.quotes.clusters:find_and_compare_job", texts, extra=dates)
+    assert [c.quotes for c in found] == [c.quotes for c in clusters]
+    for cluster in found:
+        expected = cluster_fidelity(cluster.quotes, dates)
+        got = fidelity[cluster.id]
+        assert got == expected
+        # The reference is one of the cluster's own quote objects (the window compares by identity).
+        assert any(got.reference is q for q in cluster.quotes)

@@ -229,3 +229,11 @@ def find_and_cluster_job(payload, state: TaskState) -> tuple[list[Quote], list[Q
     """:func:`find_and_cluster` as a child-process job (see :mod:`viewer.core.tasks.child_process`)."""
     _extra, texts = payload
     return find_and_cluster(texts, state.progress, state.cancelled)
+
+
+def find_and_compare_job(payload, state: TaskState) -> tuple[list[Quote], list[QuoteCluster], dict]:
+    """:func:`find_and_cluster` and each cluster's fidelity (cluster id -> ``Fidelity``) as a
+    child-process job; ``extra`` maps an article's path to its publication date."""
+    dates, texts = payload
+    quotes, clusters = find_and_cluster(texts, state.progress, state.cancelled)
+    return quotes, clusters, {c.id: cluster_fidelity(c.quotes, dates or {}) for c in clusters}

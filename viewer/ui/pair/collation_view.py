@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QColor, QFont, QStandardItem, QStandardItemMo
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout
 
 from viewer.core.corpus.collation import Collation, Version, collate_passage
+from viewer.core.text.display import one_line
 from viewer.ui.pair.article_pane import Highlight
 from viewer.ui.pair.marked_text import MarkedTextDelegate, MarksRole, StruckRole, fit_columns, with_dropped
 from viewer.ui.pair.pair_view import DIFF_TEXT
@@ -24,6 +25,7 @@ from viewer.ui.window_api import WindowApi
 VersionRole = Qt.ItemDataRole.UserRole + 43
 COLUMNS = ("Outlet", "Date", "Kept", "Text")
 TEXT_COLUMN = 3
+OUTLET_CHARS = 48
 HEAT_ALPHA = (0, 45, 80, 120)  # background of a base word changed by 0, 1, 2, 3+ shares of the versions
 
 
@@ -136,8 +138,7 @@ class PassageCollationView(QDialog):
 
 def _outlet(version: Version) -> str:
     article = version.article
-    name = " ".join((getattr(article, "outlet", None) or article.title).split())
-    return name if len(name) <= 48 else name[:47].rstrip() + "\u2026"
+    return one_line(getattr(article, "outlet", None) or article.title, OUTLET_CHARS)
 
 
 class PassageCollationController:

@@ -27,6 +27,7 @@ from viewer.core.loading.articles import Article
 from viewer.core.quotes.clusters import QuoteCluster
 from viewer.core.quotes.fidelity import Change, Fidelity, Variant
 from viewer.core.quotes.finder import Quote
+from viewer.core.text.display import one_line
 from viewer.ui.pair.article_pane import Highlight
 from viewer.ui.pair.marked_text import MarkedTextDelegate, MarksRole, StruckRole, fit_columns, with_dropped
 from viewer.ui.pair.pair_view import difference_highlight
@@ -35,6 +36,7 @@ OccurrenceRole = Qt.ItemDataRole.UserRole + 41
 EDGE_TEXT = QColor("#77767b")  # words quoted beyond the reference: shown, not an alteration
 COLUMNS = ("Outlet", "Date", "Speaker", "Words", "Changes")
 WORDS_COLUMN = 3
+OUTLET_CHARS = 48
 
 
 def _change_text(change: Change) -> str:
@@ -54,11 +56,6 @@ def occurrence_words(variant: Variant) -> tuple[str, list[Highlight], list[tuple
     edges = [(c.start - base, c.end - base) for c in variant.changes if c.edge]
     dropped = [(c.start - base, c.reference) for c in variant.changes if c.op == "delete"]
     return with_dropped(variant.quote.text, changed, dropped, edges, EDGE_TEXT)
-
-
-def _short(text: str, limit: int = 48) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "\u2026"
 
 
 def _date_key(date: str | None) -> tuple[int, str]:
@@ -131,7 +128,7 @@ class QuoteComparison(QDialog):
     def _outlet(article: Article | None, quote: Quote) -> str:
         if article is None:
             return quote.article
-        return _short(article.outlet or article.title)
+        return one_line(article.outlet or article.title, OUTLET_CHARS)
 
     @staticmethod
     def _date(article: Article | None) -> str:

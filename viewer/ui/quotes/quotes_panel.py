@@ -52,11 +52,12 @@ class QuoteFindings:
 
 def find_all_quotes(articles: list[Article], state: TaskState) -> QuoteFindings:
     texts = [(a.path, a.text) for a in articles]
-    if in_child_process("quotes", len(texts)):
-        quotes, clusters = run_in_child("viewer.core.quotes.clusters:find_and_cluster_job", texts, state)
-    else:
-        quotes, clusters = find_and_cluster(texts, state.progress, state.cancelled)
     dates = {a.path: a.date for a in articles}
+    if in_child_process("quotes", len(texts)):
+        # Comparing the occurrences is Python work too: in the child, not in a thread of the window.
+        return QuoteFindings(*run_in_child("viewer.core.quotes.clusters:find_and_compare_job", texts, state,
+                                           extra=dates))
+    quotes, clusters = find_and_cluster(texts, state.progress, state.cancelled)
     return QuoteFindings(quotes, clusters, {c.id: cluster_fidelity(c.quotes, dates) for c in clusters})
 
 
