@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from PySide6.QtCore import Qt
 from qt_helpers import open_window, wait_idle
 from test_passage_collation import DATES, PARAGRAPH, VERSIONS, _articles
 
@@ -11,6 +12,7 @@ from viewer.ui.pair.collation_view import COLUMNS, TEXT_COLUMN, VersionRole
 from viewer.ui.pair.marked_text import MarksRole, StruckRole
 from viewer.ui.pair.pair_view import DIFF_TEXT, difference_highlight
 
+ALSO_IN_COLUMN = 5  # of the Passages list
 SHOTS = os.environ.get("ARTICLE_VIEWER_SHOTS")  # a folder: save screenshots there to look at them
 
 
@@ -40,13 +42,14 @@ def _open(qtbot, tmp_path):
 def test_also_in_opens_the_collation_earliest_first(qtbot, tmp_path):
     window, paths, number = _open(qtbot, tmp_path)
     # The passage list says two more articles carry the passage.
-    also_in = window.passage_model.index(number, COLUMNS_ALSO_IN)
+    also_in = window.passage_model.index(number, ALSO_IN_COLUMN)
     assert also_in.data() == "2"
+    assert "Double-click" in also_in.data(Qt.ItemDataRole.ToolTipRole)
     window.passage_table.doubleClicked.emit(also_in)
     dialog = window.collation.dialog
     assert dialog is not None and dialog.isVisible()
     table = dialog.model
-    assert [table.headerData(c, _horizontal()) for c in range(table.columnCount())] == list(COLUMNS)
+    assert [table.headerData(c, Qt.Orientation.Horizontal) for c in range(table.columnCount())] == list(COLUMNS)
     assert table.rowCount() == 4
     dates = [table.item(r, 1).text() for r in range(4)]
     assert dates == ["2005-01-02", "2005-01-03", "2005-01-04", "undated"]
@@ -58,7 +61,7 @@ def test_also_in_opens_the_collation_earliest_first(qtbot, tmp_path):
     heat = {base_text[m.start:m.end]: m.background.alpha() for m in table.item(0, TEXT_COLUMN).data(MarksRole)}
     assert set(heat) == {"full", "programme", "older"}
     assert heat["full"] > heat["programme"]
-    assert all(QColor_rgb(m.background) == QColor_rgb(DIFF_TEXT) for m in table.item(0, TEXT_COLUMN).data(MarksRole))
+    assert all(m.background.rgb() == DIFF_TEXT.rgb() for m in table.item(0, TEXT_COLUMN).data(MarksRole))
     # The undated version: its own word marked, the base's dropped words struck out in place.
     last = table.item(3, TEXT_COLUMN)
     text = last.text()
@@ -92,15 +95,3 @@ def test_without_the_index_the_pair_alone(qtbot, tmp_path):
     dialog = window.collation.open_passage(number)
     assert dialog.model.rowCount() == 2
     assert window.collation.open_passage(len(window.pair_view.passages)) is None
-
-
-COLUMNS_ALSO_IN = 5
-
-
-def _horizontal():
-    from PySide6.QtCore import Qt
-    return Qt.Orientation.Horizontal
-
-
-def QColor_rgb(color):  # noqa: N802
-    return color.red(), color.green(), color.blue()
