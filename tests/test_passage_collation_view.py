@@ -39,6 +39,13 @@ def _open(qtbot, tmp_path):
     return window, paths, number
 
 
+def _wait_for_dialog(qtbot, window):
+    """The collation runs in the background; its dialog shows when it is done."""
+    qtbot.waitUntil(lambda: not window.collation.busy and window.collation.dialog is not None
+                    and window.collation.dialog.isVisible(), timeout=10_000)
+    return window.collation.dialog
+
+
 def test_also_in_opens_the_collation_earliest_first(qtbot, tmp_path):
     window, paths, number = _open(qtbot, tmp_path)
     # The passage list says two more articles carry the passage.
@@ -46,8 +53,7 @@ def test_also_in_opens_the_collation_earliest_first(qtbot, tmp_path):
     assert also_in.data() == "2"
     assert "Double-click" in also_in.data(Qt.ItemDataRole.ToolTipRole)
     window.passage_table.doubleClicked.emit(also_in)
-    dialog = window.collation.dialog
-    assert dialog is not None and dialog.isVisible()
+    dialog = _wait_for_dialog(qtbot, window)
     table = dialog.model
     assert [table.headerData(c, Qt.Orientation.Horizontal) for c in range(table.columnCount())] == list(COLUMNS)
     assert table.rowCount() == 4
@@ -80,7 +86,7 @@ def test_menu_action_and_choosing_a_version(qtbot, tmp_path):
     window, paths, number = _open(qtbot, tmp_path)
     window.pair_view.select_passage(number)
     window.collation.action.trigger()
-    dialog = window.collation.dialog
+    dialog = _wait_for_dialog(qtbot, window)
     assert dialog.model.rowCount() == 4
     # Double-clicking a version opens it against the base in the pair view.
     dialog.table.doubleClicked.emit(dialog.model.index(3, 0))
@@ -92,6 +98,7 @@ def test_menu_action_and_choosing_a_version(qtbot, tmp_path):
 def test_without_the_index_the_pair_alone(qtbot, tmp_path):
     window, paths, number = _open(qtbot, tmp_path)
     window.corpus.result = None
-    dialog = window.collation.open_passage(number)
+    assert window.collation.open_passage(number)
+    dialog = _wait_for_dialog(qtbot, window)
     assert dialog.model.rowCount() == 2
-    assert window.collation.open_passage(len(window.pair_view.passages)) is None
+    assert window.collation.open_passage(len(window.pair_view.passages)) is False

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QLab
 
 from viewer.core.corpus.collation import Collation, Version, collate_passage
 from viewer.core.text.display import one_line
+from viewer.ui.background import LatestRunner
 from viewer.ui.pair.article_pane import Highlight
 from viewer.ui.pair.marked_text import MarkedTextDelegate, MarksRole, StruckRole, fit_columns, with_dropped
 from viewer.ui.pair.pair_view import DIFF_TEXT
@@ -152,6 +153,9 @@ class PassageCollationController:
         self.window = window
         self.corpus = corpus
         self.dialog: PassageCollationView | None = None
+        self.runner = LatestRunner(window)
+        self.runner.finished.connect(self._on_collated)
+        self.runner.failed.connect(lambda _key, message: window.show_status(f"Comparing the passage failed: {message}"))
         table = window.passage_dock.widget()
         self.action = QAction("Compare This Passage Across Articles\u2026", table)
         self.action.setObjectName("collatePassage")
@@ -173,23 +177,36 @@ class PassageCollationController:
             return None
         return result
 
-    def open_current(self) -> PassageCollationView | None:
-        return self.open_passage(self.window.pair_view.current)
+    @property
+    def busy(self) -> bool:
+        return self.runner.busy
 
-    def open_passage(self, number: int) -> PassageCollationView | None:
-        """The collation of passage ``number`` of the pair on screen (None when there is none)."""
+    def open_current(self) -> None:
+        self.open_passage(self.window.pair_view.current)
+
+    def open_passage(self, number: int) -> bool:
+        """Collate passage ``number`` of the pair on screen in the background, then show it.
+
+        False when there is no such passage. The word diffs of many long versions would hold
+        the window, so they run on the runner's thread; a newer request replaces this one.
+        """
         view = self.window.pair_view
         if view.a is None or view.b is None or not 0 <= number < len(view.passages):
-            return None
-        articles = {a.path: a for a in self.window.model.articles}
-        collation = collate_passage(view.a, view.b, view.passages[number], self._corpus_result(), articles)
+            return False
+        a, b, passage = view.a, view.b, view.passages[number]
+        articles = {x.path: x for x in self.window.model.articles}
+        result = self._corpus_result()
+        self.runner.submit((a.path, b.path, number),
+                           lambda _state: collate_passage(a, b, passage, result, articles))
+        return True
+
+    def _on_collated(self, key, collation: Collation) -> None:
         if self.dialog is None:
             self.dialog = PassageCollationView(self.window)
             self.dialog.versionChosen.connect(self._show_version)
-        self.dialog.set_collation(collation, number)
+        self.dialog.set_collation(collation, key[2])
         self.dialog.show()
         self.dialog.raise_()
-        return self.dialog
 
     def _show_version(self, version: Version, base: Version) -> None:
         """Open the base and the chosen version as the pair, the passage revealed in both."""
