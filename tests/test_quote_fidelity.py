@@ -339,3 +339,14 @@ def test_the_child_process_job_compares_too(seed_findings):
         assert got == expected
         # The reference is one of the cluster's own quote objects (the window compares by identity).
         assert any(got.reference is q for q in cluster.quotes)
+
+
+def test_quotes_command_summary_lists_the_alterations(capsys):
+    seeds = sorted(str(p) for p in bundled_seeds_dir().glob("*.txt"))
+    assert main(["quotes", *seeds]) == 0
+    out = capsys.readouterr().out
+    traumas = next(line for line in out.splitlines() if "contemporary traumas" in line)
+    assert traumas.endswith("(2 articles, 1 altered)")
+    assert "\u201cthis\u201d \u2192 \u201cthese\u201d" in out
+    brothers = next(line for line in out.splitlines() if "European brothers" in line)
+    assert "altered" not in brothers
