@@ -144,3 +144,14 @@ def test_occurrence_words_put_dropped_words_back_at_either_end():
     assert text == "new order of security today"
     assert [text[s:e] for s, e in struck] == ["of security"]
     assert [text[m.start:m.end] for m in marks] == ["of security"]
+
+
+def test_dropped_words_and_marks_count_code_points_after_an_emoji():
+    ref = Quote("r", 0, 40, "\U0001f600 we must protect our European brothers", "speech", None)
+    occ = Quote("o", 10, 44, "\U0001f600 we must protect our brothers today", "speech", None)
+    variant = compare(ref, occ)
+    text, marks, struck = occurrence_words(variant)
+    assert [text[s:e] for s, e in struck] == ["European"]
+    fragments = _fragments(marked_document(text, marks, struck=struck))
+    assert fragments["European"].fontStrikeOut()
+    assert fragments["European"].foreground().color() == DIFF_TEXT
