@@ -51,6 +51,7 @@ bench-index: $(VENV)/.installed-test
 
 bench-quotes: $(VENV)/.installed-test
 	$(PY) benchmarks/bench_quotes.py
+	$(PY) benchmarks/bench_fidelity.py
 
 bench-gui: system-deps $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_pair_switch.py

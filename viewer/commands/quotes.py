@@ -28,9 +28,23 @@ def run(args: argparse.Namespace) -> int:
     for cluster in report["clusters"]:
         articles_in = len({by_id[q]["article"] for q in cluster["quotes"]})
         speaker = cluster["speaker"] or "?"
-        out.write(f"{cluster['id']}  {speaker}: \u201c{cluster['label']}\u201d ({articles_in} articles)\n")
+        altered = sum(1 for v in cluster["variants"] if v["altered"])
+        state = f", {altered} altered" if altered else ""
+        out.write(f"{cluster['id']}  {speaker}: \u201c{cluster['label']}\u201d ({articles_in} articles{state})\n")
+        for variant in cluster["variants"]:
+            for change in variant["changes"]:
+                if not change.get("edge"):
+                    out.write(f"    {variant['quote']} against {cluster['reference']}: {_change_line(change)}\n")
     for quote in report["quotes"]:
         text = " ".join(quote["text"].split())
         out.write(f"{quote['id']}  {quote['article']}:{quote['start']}-{quote['end']} [{quote['kind']}] "
                   f"{quote['speaker'] or '?'}: \u201c{text[:100]}\u201d\n")
     return 0
+
+
+def _change_line(change: dict) -> str:
+    if change["op"] == "replace":
+        return f"\u201c{change['reference']}\u201d \u2192 \u201c{change['text']}\u201d"
+    if change["op"] == "delete":
+        return f"drops \u201c{change['reference']}\u201d"
+    return f"adds \u201c{change['text']}\u201d"

@@ -32,6 +32,7 @@ from viewer.ui.articles.article_table_model import ArticleFilterModel, ArticleTa
 from viewer.ui.background import LatestRunner
 from viewer.ui.corpus.corpus_wiring import install_corpus_view
 from viewer.ui.pair.alignment_settings import AlignmentSettingsBar
+from viewer.ui.pair.collation_view import install_passage_collation
 from viewer.ui.pair.find_bar import FindBar
 from viewer.ui.pair.pair_view import PairView
 from viewer.ui.pair.passage_list_model import PassageIndexRole, PassageListModel
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.corpus = install_corpus_view(self)
         self.corpus.indexed.connect(self._on_indexed)
         self.corpus.indexFailed.connect(self._on_index_failed)
+        self.collation = install_passage_collation(self, self.corpus)
         # Last, so that the docks the quote sets and the corpus view add are restored too.
         self._restore_state()
 

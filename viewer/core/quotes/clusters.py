@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from viewer.core.errors import Cancelled
 from viewer.core.loading.articles import Article
+from viewer.core.quotes.fidelity import cluster_fidelity, fidelity_json
 from viewer.core.quotes.finder import Quote, find_quotes
 from viewer.core.structures.disjoint_sets import DisjointSets
 from viewer.core.tasks.task import TaskState
@@ -180,12 +181,17 @@ def _speaker(quotes: list[Quote]) -> str | None:
 
 
 def quotes_report(articles: Sequence[Article]) -> dict:
-    """The SPEC's ``quotes --json`` document: articles, every quote (q1...), shared clusters (c1...)."""
+    """The SPEC's ``quotes --json`` document: articles, every quote (q1...), shared clusters (c1...).
+
+    Each cluster names its reference occurrence and how the others differ from it
+    (see :mod:`viewer.core.quotes.fidelity`).
+    """
     quotes: list[Quote] = []
     for article in articles:
         quotes.extend(find_quotes(article.text, article.path))
     ids = {id(q): f"q{number}" for number, q in enumerate(quotes, start=1)}
     clusters = cluster_quotes(quotes)
+    dates = {a.path: a.date for a in articles}
     return {
         "articles": [{"path": a.path, "title": a.title} for a in articles],
         "quotes": [
@@ -194,7 +200,8 @@ def quotes_report(articles: Sequence[Article]) -> dict:
             for q in quotes
         ],
         "clusters": [
-            {"id": c.id, "label": c.label, "speaker": c.speaker, "quotes": [ids[id(q)] for q in c.quotes]}
+            {"id": c.id, "label": c.label, "speaker": c.speaker, "quotes": [ids[id(q)] for q in c.quotes],
+             **fidelity_json(cluster_fidelity(c.quotes, dates), ids)}
             for c in clusters
         ],
     }
@@ -222,3 +229,11 @@ def find_and_cluster_job(payload, state: TaskState) -> tuple[list[Quote], list[Q
     """:func:`find_and_cluster` as a child-process job (see :mod:`viewer.core.tasks.child_process`)."""
     _extra, texts = payload
     return find_and_cluster(texts, state.progress, state.cancelled)
+
+
+def find_and_compare_job(payload, state: TaskState) -> tuple[list[Quote], list[QuoteCluster], dict]:
+    """:func:`find_and_cluster` and each cluster's fidelity (cluster id -> ``Fidelity``) as a
+    child-process job; ``extra`` maps an article's path to its publication date."""
+    dates, texts = payload
+    quotes, clusters = find_and_cluster(texts, state.progress, state.cancelled)
+    return quotes, clusters, {c.id: cluster_fidelity(c.quotes, dates or {}) for c in clusters}

@@ -29,6 +29,21 @@ class Highlight:
     foreground: QColor | None = None
 
 
+def char_format(item: Highlight) -> QTextCharFormat:
+    """The text format of a highlight (every view that marks text draws it this way)."""
+    fmt = QTextCharFormat()
+    if item.background.alpha() > 0:
+        fmt.setBackground(item.background)
+    if item.underline:
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(QColor("#c01c28"))
+    if item.bold:
+        fmt.setFontWeight(QFont.Weight.Bold)
+    if item.foreground is not None:
+        fmt.setForeground(item.foreground)
+    return fmt
+
+
 def _style_format(style: str, base: QFont) -> QTextCharFormat:
     fmt = QTextCharFormat()
     if style in ("h1", "h2", "h3", "h4", "h5", "h6"):
@@ -144,17 +159,7 @@ class ArticlePane(QTextEdit):
             cursor.setPosition(self.offsets.to_qt(item.start))
             cursor.setPosition(self.offsets.to_qt(item.end), QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
-            fmt = QTextCharFormat()
-            if item.background.alpha() > 0:
-                fmt.setBackground(item.background)
-            if item.underline:
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-                fmt.setUnderlineColor(QColor("#c01c28"))
-            if item.bold:
-                fmt.setFontWeight(QFont.Weight.Bold)
-            if item.foreground is not None:
-                fmt.setForeground(item.foreground)
-            selection.format = fmt
+            selection.format = char_format(item)
             selections.append(selection)
         return selections
 

@@ -42,6 +42,13 @@ MAX_DIFF_CHARS = 60_000
 NO_FILL = QColor(0, 0, 0, 0)
 DIFF_TEXT = QColor("#a40000")
 QUOTE_COLOR = QColor(255, 200, 40, 170)
+
+
+def difference_highlight(start: int, end: int) -> Highlight:
+    """How changed words are marked: here, and in every view that compares versions of a text."""
+    return Highlight(start, end, NO_FILL, underline=True, foreground=DIFF_TEXT)
+
+
 # Documents longer than this get their highlights once Qt has laid them out in the
 # background: highlighting first would force the whole layout at once (0.3 s a book).
 LAZY_LAYOUT_CHARS = 200_000
@@ -384,9 +391,9 @@ class PairView(QWidget):
                 over_b.append(Highlight(p.b_start, p.b_end, color))
         for span in self.current_diff():
             if span.op == "delete" and span.a_end > span.a_start:
-                over_a.append(Highlight(span.a_start, span.a_end, NO_FILL, underline=True, foreground=DIFF_TEXT))
+                over_a.append(difference_highlight(span.a_start, span.a_end))
             elif span.op == "insert" and span.b_end > span.b_start:
-                over_b.append(Highlight(span.b_start, span.b_end, NO_FILL, underline=True, foreground=DIFF_TEXT))
+                over_b.append(difference_highlight(span.b_start, span.b_end))
         alpha = self._flash.currentValue() if self._flash.state() == QVariantAnimation.State.Running else 0
         if alpha and 0 <= self._flash_index < len(self.passages):
             p = self.passages[self._flash_index]

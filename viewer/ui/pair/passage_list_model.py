@@ -50,7 +50,8 @@ class PassageListModel(QAbstractTableModel):
             return self.COLUMNS[section]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             return ("Passage number", "Where it starts in A", "Where it starts in B", "Words in A",
-                    "How close the two stretches are", "Other opened articles that carry it too",
+                    "How close the two stretches are",
+                    "Other opened articles that carry it too (double-click: the passage in each of them)",
                     "First words in A")[section]
         return None
 
@@ -63,7 +64,7 @@ class PassageListModel(QAbstractTableModel):
             return (str(number + 1), f"{a_pos:.0%}", f"{b_pos:.0%}", str(words), f"{score:.2f}",
                     str(len(others)) if others else "", first + "\u2026")[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == 5 and others:
-            return "Also in:\n" + "\n".join(others)
+            return "Also in:\n" + "\n".join(others) + "\n\nDouble-click to compare the passage across them"
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return passage_color(number)
         if role == Qt.ItemDataRole.BackgroundRole and column == 0:

@@ -1,18 +1,20 @@
 """The Quotes panel: shared-quote clusters across the opened articles, and each article's quotes.
 
 Finding and clustering run in the background once the articles are read.
-Choosing a quote opens the pair of articles that carry it, highlighted in both.
+Choosing a quote opens the pair of articles that carry it, highlighted in both. A cluster
+whose occurrences change the words of the earliest one is marked "altered"; double-clicking
+it (or Compare Occurrences in its menu) opens every occurrence side by side.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QAction, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -26,12 +28,15 @@ from PySide6.QtWidgets import (
 
 from viewer.core.loading.articles import Article
 from viewer.core.quotes.clusters import QuoteCluster, find_and_cluster
+from viewer.core.quotes.fidelity import Fidelity, cluster_fidelity
 from viewer.core.quotes.finder import Quote
 from viewer.core.tasks.child_process import run_in_child
 from viewer.core.tasks.policy import in_child_process
 from viewer.core.tasks.task import TaskState
 from viewer.core.text.display import one_line
 from viewer.ui.background import LatestRunner
+from viewer.ui.pair.pair_view import DIFF_TEXT
+from viewer.ui.quotes.quote_comparison import QuoteComparison
 
 QuoteRole = Qt.ItemDataRole.UserRole + 20
 FILL_SLICE_S = 0.02  # GUI time per slice when filling the trees
@@ -42,15 +47,18 @@ ClusterRole = Qt.ItemDataRole.UserRole + 21
 class QuoteFindings:
     quotes: list[Quote]
     clusters: list[QuoteCluster]
+    fidelity: dict[str, Fidelity] = field(default_factory=dict)  # cluster id -> reference and changes
 
 
 def find_all_quotes(articles: list[Article], state: TaskState) -> QuoteFindings:
     texts = [(a.path, a.text) for a in articles]
+    dates = {a.path: a.date for a in articles}
     if in_child_process("quotes", len(texts)):
-        quotes, clusters = run_in_child("viewer.core.quotes.clusters:find_and_cluster_job", texts, state)
-    else:
-        quotes, clusters = find_and_cluster(texts, state.progress, state.cancelled)
-    return QuoteFindings(quotes, clusters)
+        # Comparing the occurrences is Python work too: in the child, not in a thread of the window.
+        return QuoteFindings(*run_in_child("viewer.core.quotes.clusters:find_and_compare_job", texts, state,
+                                           extra=dates))
+    quotes, clusters = find_and_cluster(texts, state.progress, state.cancelled)
+    return QuoteFindings(quotes, clusters, {c.id: cluster_fidelity(c.quotes, dates) for c in clusters})
 
 
 def _item(text: str, tooltip: str | None = None) -> QStandardItem:
@@ -58,6 +66,39 @@ def _item(text: str, tooltip: str | None = None) -> QStandardItem:
     if tooltip:
         item.setToolTip(tooltip)
     return item
+
+
+_NOTHING = "\u2205"
+ALTERED_MARK = "\u2260 "  # before the words of a cluster whose occurrences change them
+
+
+def _altered_item(tooltip: str) -> QStandardItem:
+    item = _item("altered", tooltip)
+    item.setForeground(DIFF_TEXT)
+    font = QFont()
+    font.setBold(True)
+    item.setFont(font)
+    return item
+
+
+def _fidelity_item(fidelity: Fidelity | None, quote: Quote | None) -> QStandardItem:
+    """The "altered" marker of a cluster (``quote`` None) or what one occurrence does to the reference's words."""
+    if fidelity is None:
+        return _item("")
+    if quote is None:
+        altered = sum(1 for v in fidelity.variants if v.altered)
+        if altered:
+            return _altered_item(f"{altered} occurrence(s) change the earliest one's words: double-click to compare")
+        return _item("same", "Every occurrence keeps the earliest one's words (fragments included)")
+    if quote is fidelity.reference:
+        return _item("reference", "The earliest-published occurrence: the others are compared with it")
+    variant = fidelity.variant_of(quote)
+    if variant is None:
+        return _item("")
+    if variant.altered:
+        return _altered_item("; ".join(f"{c.reference or _NOTHING} \u2192 {c.text or _NOTHING}"
+                                       for c in variant.alterations))
+    return _item("fragment" if variant.partial else "same")
 
 
 class _TreeFilter(QSortFilterProxyModel):
@@ -99,14 +140,20 @@ class QuotesPanel(QWidget):
         self.summary.setWordWrap(True)
 
         self.shared_model = QStandardItemModel(self)
-        self.shared_model.setHorizontalHeaderLabels(["Speaker / article", "Quote", "Articles"])
+        self.shared_model.setHorizontalHeaderLabels(["Speaker / article", "Quote", "Articles", "Words"])
         self.shared_proxy = _TreeFilter(self)
         self.shared_proxy.setSourceModel(self.shared_model)
         self.shared_view = self._tree(self.shared_proxy, "sharedQuotes")
         make_set = QAction("Make a Quote Set from This Cluster", self.shared_view)
         make_set.triggered.connect(self._request_set)
         self.shared_view.addAction(make_set)
+        compare = QAction("Compare Occurrences\u2026", self.shared_view)
+        compare.setObjectName("compareOccurrences")
+        compare.triggered.connect(lambda: self.compare_cluster(self._current_cluster()))
+        self.shared_view.addAction(compare)
         self.shared_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.shared_view.doubleClicked.connect(self._on_double_clicked)
+        self.comparison: QuoteComparison | None = None
 
         self.article_model = QStandardItemModel(self)
         self.article_model.setHorizontalHeaderLabels(["Article / speaker", "Quote", "Kind"])
@@ -184,8 +231,15 @@ class QuotesPanel(QWidget):
             count = len({q.article for q in cluster.quotes})
             head = _item(cluster.speaker or "(speaker not named)")
             head.setData(cluster, ClusterRole)
-            label = _item(f"\u201c{one_line(cluster.label, 160)}\u201d", cluster.label)
+            fidelity = self.findings.fidelity.get(cluster.id)
+            altered = fidelity is not None and fidelity.altered
+            # The "altered" marker where the eye is, however narrow the dock: a "≠" before the words.
+            label = _item(f"{ALTERED_MARK if altered else ''}\u201c{one_line(cluster.label, 160)}\u201d",
+                          cluster.label + ("\n\nAltered: an occurrence changes the earliest one's words "
+                                           "(double-click to compare)" if altered else ""))
             label.setData(cluster, ClusterRole)
+            if altered:
+                label.setForeground(DIFF_TEXT)
             articles = _item(str(count))
             articles.setData(count, Qt.ItemDataRole.UserRole)
             for quote in cluster.quotes:
@@ -193,8 +247,8 @@ class QuotesPanel(QWidget):
                 child.setData(quote, QuoteRole)
                 text = _item(one_line(quote.text, 160), quote.text)
                 text.setData(quote, QuoteRole)
-                head.appendRow([child, text, _item(quote.speaker or "")])
-            model.appendRow([head, label, articles])
+                head.appendRow([child, text, _item(quote.speaker or ""), _fidelity_item(fidelity, quote)])
+            model.appendRow([head, label, articles, _fidelity_item(fidelity, None)])
         self.shared_view.resizeColumnToContents(0)
 
     def _fill_articles(self, quotes: list[Quote]) -> None:
@@ -254,6 +308,30 @@ class QuotesPanel(QWidget):
             self.quoteChosen.emit(first, other)
             return
         self.quoteChosen.emit(quote, self.counterpart(quote))
+
+    def _current_cluster(self) -> QuoteCluster | None:
+        index = self.shared_view.currentIndex()
+        if index.data(ClusterRole) is not None:
+            return index.data(ClusterRole)
+        quote = index.data(QuoteRole)
+        return self.cluster_of(quote) if quote is not None else None
+
+    def _on_double_clicked(self, index) -> None:
+        if index.data(ClusterRole) is not None:
+            self.compare_cluster(index.data(ClusterRole))
+
+    def compare_cluster(self, cluster: QuoteCluster | None) -> QuoteComparison | None:
+        """Open (or reuse) the comparison of every occurrence of ``cluster``."""
+        fidelity = self.findings.fidelity.get(cluster.id) if cluster is not None else None
+        if fidelity is None:
+            return None
+        if self.comparison is None:
+            self.comparison = QuoteComparison(self.window())
+            self.comparison.occurrenceChosen.connect(self.quoteChosen)
+        self.comparison.set_cluster(cluster, fidelity, self.articles)
+        self.comparison.show()
+        self.comparison.raise_()
+        return self.comparison
 
     def _request_set(self) -> None:
         index = self.shared_view.currentIndex()
