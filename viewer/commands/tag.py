@@ -38,7 +38,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add.add_argument("--end", required=True, type=int, metavar="E", help="end of the quote (exclusive)")
     add.add_argument("--tags", default="", metavar="T1,T2", help="tags added to the set, comma-separated")
     add.add_argument("--note", default="", metavar="TEXT", help="a note on this occurrence")
-    add.add_argument("--speaker", default=None, metavar="NAME", help="who is quoted (default: found in the text)")
+    add.add_argument("--speaker", default=None, metavar="NAME",
+                     help="who is quoted, stored as edited (default: the speaker found in the text)")
     add.add_argument("--json", action="store_true", help="print the stored occurrence as JSON")
     listing = actions.add_parser("list", help="the quote sets and their occurrences")
     add_db_argument(listing)
@@ -63,9 +64,12 @@ def run(args: argparse.Namespace) -> int:
 
 def _add(args: argparse.Namespace) -> int:
     article = load_article(args.article)
-    speaker = args.speaker if args.speaker is not None else find_speaker(article, args.start, args.end)
+    detected = find_speaker(article, args.start, args.end)
+    # A speaker named on the command line is a person's word: kept as edited, even when
+    # it agrees with detection.
+    edited = {} if args.speaker is None else {"edited_speaker": args.speaker}
     try:
-        item = new_occurrence(article, args.start, args.end, speaker=speaker, note=args.note)
+        item = new_occurrence(article, args.start, args.end, speaker=detected, note=args.note, **edited)
     except OffsetError as exc:
         raise CommandError(str(exc)) from None
     tags = [t for t in args.tags.split(",") if t.strip()]
@@ -125,7 +129,9 @@ def occurrence_as_dict(item: Occurrence, report: ReanchorReport | None = None) -
         "id": item.id, "article": item.article, "title": item.title, "outlet": item.outlet,
         "published": item.published, "sha256": item.sha256, "start": item.start, "end": item.end,
         "text": item.text, "prefix": item.prefix, "suffix": item.suffix, "speaker": item.speaker,
+        "speaker_source": item.speaker_source, "detected_speaker": item.detected_speaker,
         "note": item.note, "detached": item.detached, "created": item.created, "modified": item.modified,
+        "url": item.url, "context_before": item.context_before, "context_after": item.context_after,
     }
     if report is not None:
         document["anchor"] = "missing" if item.id in report.missing else report.methods.get(item.id, "unchanged")

@@ -25,6 +25,8 @@ SHORTCUTS: dict[str, tuple[str, tuple[str, ...], str]] = {
                         "Which open articles share text: heat map, most similar pairs, neighbours"),
     "focus_filter": ("Filter the &List", ("Ctrl+K",), "Type to filter the article list"),
     "tag_quote": ("&Tag Quote\u2026", ("Ctrl+T",), "Put the selected words into a quote set"),
+    "edit_speaker": ("Edit &Speaker\u2026", ("F2",),
+                     "Correct who said the chosen quotation (Quotes and Quote Sets panels); kept in the workspace"),
     "undo": ("&Undo", ("Ctrl+Z",), "Undo the last change to the quote sets"),
     "redo": ("&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Redo the change to the quote sets just undone"),
     "new_workspace": ("&New Workspace\u2026", (), "Start an empty workspace file for quote sets"),

@@ -31,6 +31,7 @@ class Article:
     encoding: str = "utf-8"
     # Formatting of Markdown and HTML articles, in code points of ``text``.
     styles: list[tuple[int, int, str]] = field(default_factory=list)
+    url: str | None = None  # the article's address, when known (web pages)
 
     @property
     def name(self) -> str:

@@ -26,10 +26,14 @@ def speaker_for(quotes: Iterable[Quote], article_path: str, start: int, end: int
     return best
 
 
-def cluster_set_name(cluster: QuoteCluster) -> str:
-    """The name a shared-quote cluster's quote set gets: speaker and the start of the words."""
+def cluster_set_name(cluster: QuoteCluster, speaker: str | None = None) -> str:
+    """The name a shared-quote cluster's quote set gets: speaker and the start of the words.
+
+    ``speaker`` (the one the user's corrections settle on) wins over the cluster's own.
+    """
     label = one_line(str(cluster.label), CLUSTER_NAME_CHARS)
-    return f"{cluster.speaker}: \u201c{label}\u201d" if cluster.speaker else f"\u201c{label}\u201d"
+    speaker = speaker or cluster.speaker
+    return f"{speaker}: \u201c{label}\u201d" if speaker else f"\u201c{label}\u201d"
 
 
 def unique_name(name: str, taken: Iterable[str]) -> str:

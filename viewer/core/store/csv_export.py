@@ -20,6 +20,9 @@ from viewer.core.store.model import Occurrence, QuoteSet
 
 # The SPEC's columns, in its order; the extra ones after them help re-import and audits.
 COLUMNS = ("quote_set", "tags", "article", "title", "source", "published", "start", "end", "text", "speaker", "note")
+# Then, also in the SPEC's order: who named the speaker (detected or edited), the article's
+# address, and up to 200 characters of the article either side of the quote.
+SPEAKER_COLUMNS = ("speaker_source", "url", "context_before", "context_after")
 EXTRA_COLUMNS = ("occurrence_id", "status", "sha256", "set_note", "colour", "tagged")
 
 # A spreadsheet reads a cell starting with one of these as a formula (or as the start of
@@ -36,13 +39,14 @@ def csv_rows(
     sets: Iterable[tuple[QuoteSet, Sequence[Occurrence]]], *, raw: bool = False
 ) -> list[list[str]]:
     """The header and one row per occurrence, every cell a string."""
-    rows = [list(COLUMNS + EXTRA_COLUMNS)]
+    rows = [list(COLUMNS + SPEAKER_COLUMNS + EXTRA_COLUMNS)]
     for quote_set, occurrences in sets:
         tags = ";".join(quote_set.tags)
         for item in occurrences:
             row = [
                 quote_set.name, tags, item.article, item.title, item.outlet or "", item.published or "",
                 str(item.start), str(item.end), item.text, item.speaker or "", item.note,
+                item.speaker_source, item.url or "", item.context_before, item.context_after,
                 str(item.id), "detached" if item.detached else "anchored", item.sha256,
                 quote_set.note, quote_set.colour, item.created,
             ]

@@ -27,6 +27,9 @@ class OffsetError(ValueError):
     """Offsets outside the article text or not ``start < end``."""
 
 
+NOT_EDITED = object()  # NewOccurrence.edited_speaker when no person named the speaker
+
+
 @dataclass(frozen=True)
 class QuoteSet:
     id: int
@@ -52,8 +55,12 @@ class NewOccurrence:
     text: str
     prefix: str
     suffix: str
-    speaker: str | None = None
+    speaker: str | None = None  # as detected
     note: str = ""
+    url: str | None = None
+    context_before: str = ""
+    context_after: str = ""
+    edited_speaker: object = NOT_EDITED  # a speaker a person gave: stored as a correction
 
 
 @dataclass(frozen=True)
@@ -70,8 +77,45 @@ class Occurrence:
     text: str
     prefix: str
     suffix: str
-    speaker: str | None
+    speaker: str | None  # the speaker shown: the user's correction, else as detected
     note: str
+    detached: bool
+    created: str
+    modified: str
+    url: str | None = None
+    context_before: str = ""
+    context_after: str = ""
+    detected_speaker: str | None = None
+    speaker_source: str = "detected"  # or "edited": a person corrected the speaker
+
+
+@dataclass(frozen=True)
+class QuoteLocation:
+    """Where a quotation is: what a speaker correction is attached to."""
+
+    article: str  # resolved path, as Occurrence.article
+    sha256: str
+    start: int
+    end: int
+    text: str
+    prefix: str
+    suffix: str
+
+
+@dataclass(frozen=True)
+class SpeakerCorrection:
+    """Who said the quote at a span, as a person said (``speaker`` None: nobody named)."""
+
+    id: int
+    article: str
+    sha256: str
+    start: int
+    end: int
+    text: str
+    prefix: str
+    suffix: str
+    speaker: str | None
+    detected: str | None  # what detection said when the person corrected it
     detached: bool
     created: str
     modified: str
@@ -102,6 +146,7 @@ class ReanchorReport:
 
     methods: dict[int, str] = field(default_factory=dict)  # unchanged/position/exact/fuzzy/detached
     missing: dict[int, str] = field(default_factory=dict)  # article unreadable: id -> reason
+    corrections: dict[int, str] = field(default_factory=dict)  # speaker corrections: id -> method
 
     @property
     def detached(self) -> list[int]:
@@ -119,6 +164,8 @@ class EditChanges:
     set_ids: frozenset[int]  # sets whose own fields or whose quotes changed
     occurrence_ids: frozenset[int]
     articles: frozenset[str]  # articles (resolved paths) whose tagged quotes changed
+    # (article, start, end) of quotes whose speaker correction changed: every set quoting them shows it
+    corrected: frozenset[tuple[str, int, int]] = frozenset()
 
 
 def changes_of(edit: Edit) -> EditChanges:
@@ -126,6 +173,7 @@ def changes_of(edit: Edit) -> EditChanges:
     sets: set[int] = set()
     occurrences: set[int] = set()
     articles: set[str] = set()
+    corrected: set[tuple[str, int, int]] = set()
     for rows in (edit.before, edit.after):
         for (table, row_id), row in rows:
             if table == "quote_set":
@@ -135,4 +183,6 @@ def changes_of(edit: Edit) -> EditChanges:
                 if row is not None:
                     sets.add(int(row["set_id"]))
                     articles.add(str(row["article"]))
-    return EditChanges(frozenset(sets), frozenset(occurrences), frozenset(articles))
+            elif table == "speaker_correction" and row is not None:
+                corrected.add((str(row["article"]), int(row["start"]), int(row["end"])))
+    return EditChanges(frozenset(sets), frozenset(occurrences), frozenset(articles), frozenset(corrected))

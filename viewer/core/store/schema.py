@@ -8,7 +8,7 @@ from urllib.parse import quote as url_quote
 
 from viewer.core.store.model import WorkspaceError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # "AVws": marks the file as ours, so another application's SQLite file is never touched.
 APPLICATION_ID = 0x41567773
 BUSY_TIMEOUT_MS = 5000
@@ -51,6 +51,31 @@ MIGRATIONS: dict[int, list[str]] = {
         "CREATE INDEX occurrence_article ON occurrence(article)",
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
         "INSERT INTO meta(key, value) VALUES ('revision', '0')",
+    ],
+    # Speaker corrections; the article's address and 200 characters of context for the export.
+    2: [
+        "ALTER TABLE occurrence ADD COLUMN url TEXT",
+        "ALTER TABLE occurrence ADD COLUMN context_before TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE occurrence ADD COLUMN context_after TEXT NOT NULL DEFAULT ''",
+        # A version 1 file kept 32 characters each side; re-anchoring fills in the rest.
+        "UPDATE occurrence SET context_before = prefix, context_after = suffix",
+        """CREATE TABLE speaker_correction (
+            id INTEGER PRIMARY KEY,
+            article TEXT NOT NULL,      -- absolute path of the article file, as occurrence.article
+            sha256 TEXT NOT NULL,       -- of the article text the offsets refer to
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,         -- exactly text[start:end]
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            speaker TEXT,               -- the user's answer; NULL: the text names nobody
+            detected TEXT,              -- what detection said when the user corrected it
+            detached INTEGER NOT NULL DEFAULT 0,
+            created TEXT NOT NULL,
+            modified TEXT NOT NULL,
+            UNIQUE (article, start, "end"),
+            CHECK (start >= 0 AND "end" > start)
+        )""",
     ],
 }
 

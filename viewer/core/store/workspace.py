@@ -35,7 +35,17 @@ from urllib.parse import quote as url_quote
 from viewer.core.loading.articles import Article, ArticleError, load_article
 from viewer.core.paths import default_workspace_path
 from viewer.core.store.anchoring import Anchor, anchor_quote, quote_context
+from viewer.core.store.corrections import (
+    SpeakerCorrections,
+    clean_speaker,
+    export_context,
+    location_of,
+    occurrence_from_row,
+    occurrence_query,
+    short_context,
+)
 from viewer.core.store.model import (
+    NOT_EDITED,
     Edit,
     NewOccurrence,
     Occurrence,
@@ -44,6 +54,7 @@ from viewer.core.store.model import (
     ReanchorReport,
     RowKey,
     Rows,
+    SpeakerCorrection,
     WorkspaceConflict,
     WorkspaceError,
     WorkspaceReadOnly,
@@ -61,27 +72,35 @@ def _now() -> str:
 
 # Columns that follow the article rather than the user: re-anchoring rewrites them,
 # undo leaves them as they are now and conflict checks ignore them.
-_ANCHOR_FIELDS = ("sha256", "start", "end", "text", "prefix", "suffix", "detached")
+_ANCHOR_FIELDS = ("sha256", "start", "end", "text", "prefix", "suffix", "detached", "context_before", "context_after")
 _SET_COLUMNS = [f.name for f in fields(QuoteSet)]
-_OCC_COLUMNS = [f.name for f in fields(Occurrence)]
+_OCC_COLUMNS = [f.name for f in fields(Occurrence)][: -len(("detected_speaker", "speaker_source"))]
+_OCC_SELECT = occurrence_query(_OCC_COLUMNS)  # with the speaker correction at its offsets, if any
 
 
 def new_occurrence(
-    article: Article, start: int, end: int, *, speaker: str | None = None, note: str = ""
+    article: Article, start: int, end: int, *, speaker: str | None = None, note: str = "",
+    edited_speaker: object = NOT_EDITED,
 ) -> NewOccurrence:
-    """The occurrence of ``article.text[start:end]``; raises :class:`OffsetError` for bad offsets."""
+    """The occurrence of ``article.text[start:end]``; raises :class:`OffsetError` for bad offsets.
+
+    ``speaker`` is what detection found; ``edited_speaker`` (a name or None) what a person
+    said instead, stored as a correction in the same edit.
+    """
     length = len(article.text)
     if not (0 <= start < end <= length):
         raise OffsetError(f"{article.path}: offsets {start}..{end} are not inside the text (0..{length}, start < end)")
     prefix, suffix = quote_context(article.text, start, end)
+    before, after = export_context(article.text, start, end)
     return NewOccurrence(
         article=str(Path(article.path).resolve()), title=article.title, outlet=article.outlet,
         published=article.date, sha256=article.sha256, start=start, end=end,
         text=article.text[start:end], prefix=prefix, suffix=suffix, speaker=speaker, note=note,
+        url=article.url, context_before=before, context_after=after, edited_speaker=edited_speaker,
     )
 
 
-class Workspace:
+class Workspace(SpeakerCorrections):
     """An open workspace file. Use :meth:`open`; close it (or use ``with``) when done."""
 
     def __init__(self, path: Path, connection: sqlite3.Connection, read_only: bool) -> None:
@@ -179,22 +198,22 @@ class Workspace:
 
     def occurrences(self, set_id: int | None = None) -> list[Occurrence]:
         if set_id is None:
-            rows = self._db.execute("SELECT * FROM occurrence ORDER BY set_id, id").fetchall()
+            rows = self._db.execute(f"{_OCC_SELECT} ORDER BY o.set_id, o.id").fetchall()
         else:
-            rows = self._db.execute("SELECT * FROM occurrence WHERE set_id = ? ORDER BY id", (set_id,)).fetchall()
-        return [_occurrence_from_row(row) for row in rows]
+            rows = self._db.execute(f"{_OCC_SELECT} WHERE o.set_id = ? ORDER BY o.id", (set_id,)).fetchall()
+        return [occurrence_from_row(_OCC_COLUMNS, row) for row in rows]
 
     def get_occurrence(self, occurrence_id: int) -> Occurrence:
-        row = self._db.execute("SELECT * FROM occurrence WHERE id = ?", (occurrence_id,)).fetchone()
+        row = self._db.execute(f"{_OCC_SELECT} WHERE o.id = ?", (occurrence_id,)).fetchone()
         if row is None:
             raise KeyError(f"no occurrence {occurrence_id}")
-        return _occurrence_from_row(row)
+        return occurrence_from_row(_OCC_COLUMNS, row)
 
     def occurrences_in(self, article_path: str | os.PathLike[str]) -> list[Occurrence]:
         """The tagged spans of one article (to mark them in a pane)."""
         article = str(Path(article_path).resolve())
-        rows = self._db.execute("SELECT * FROM occurrence WHERE article = ? ORDER BY start", (article,)).fetchall()
-        return [_occurrence_from_row(row) for row in rows]
+        rows = self._db.execute(f"{_OCC_SELECT} WHERE o.article = ? ORDER BY o.start", (article,)).fetchall()
+        return [occurrence_from_row(_OCC_COLUMNS, row) for row in rows]
 
     # -- changing: each returns an Edit ---------------------------------------------------
 
@@ -224,7 +243,7 @@ class Workspace:
             set_id = int(cursor.lastrowid)
             change.new("quote_set", set_id)
             for item in occurrences:
-                change.new("occurrence", self._insert_occurrence(set_id, item, now))
+                self._insert_occurrence(change, set_id, item, now)
         return change.edit(f"New set {name}", self.get_set(set_id))
 
     def update_set(
@@ -298,9 +317,7 @@ class Workspace:
             change.touch("quote_set", set_id)
             tags = _tags_json((*self.get_set(set_id).tags, *add_tags))
             now = _now()
-            ids = [self._insert_occurrence(set_id, item, now) for item in items]
-            for occurrence_id in ids:
-                change.new("occurrence", occurrence_id)
+            ids = [self._insert_occurrence(change, set_id, item, now) for item in items]
             self._db.execute("UPDATE quote_set SET tags = ?, modified = ? WHERE id = ?", (tags, now, set_id))
         result = self.get_occurrence(ids[0]) if len(ids) == 1 else [self.get_occurrence(i) for i in ids]
         return change.edit("Tag quote" if len(ids) == 1 else f"Tag {len(ids)} quotes", result)
@@ -309,17 +326,25 @@ class Workspace:
         return self.add_occurrences(set_id, [item], add_tags=add_tags)
 
     def update_occurrence(self, occurrence_id: int, *, note: str | None = None, speaker: object = KEEP) -> Edit:
-        """Change an occurrence's note or speaker (``speaker=None`` clears it, :data:`KEEP` keeps it)."""
+        """Change an occurrence's note, or correct its speaker (``None``: nobody named; :data:`KEEP`).
+
+        A speaker is a correction at the occurrence's offsets (see :mod:`.corrections`): it
+        shows in every set holding that quote, and one equal to detection drops it.
+        """
         with self._change() as change:
-            change.touch("occurrence", occurrence_id)
             old = self.get_occurrence(occurrence_id)
-            new_note = old.note if note is None else note
-            new_speaker = old.speaker if speaker is KEEP else speaker
-            self._db.execute(
-                "UPDATE occurrence SET note = ?, speaker = ?, modified = ? WHERE id = ?",
-                (new_note, new_speaker, _now(), occurrence_id),
-            )
-        return change.edit("Edit quote", self.get_occurrence(occurrence_id))
+            if note is not None and note != old.note:
+                change.touch("occurrence", occurrence_id)
+                self._db.execute("UPDATE occurrence SET note = ?, modified = ? WHERE id = ?",
+                                 (note, _now(), occurrence_id))
+            if speaker is not KEEP:
+                self._put_correction(change, location_of(old), clean_speaker(speaker), old.detected_speaker,
+                                     keep_same=False)
+            if not change.before:
+                change.touch("occurrence", occurrence_id)  # nothing changed: still one (empty) edit
+        new = self.get_occurrence(occurrence_id)
+        label = "Edit quote" if note is not None and note != old.note else f"Speaker: {new.speaker or 'nobody named'}"
+        return change.edit(label, new)
 
     def move_occurrence(self, occurrence_id: int, set_id: int) -> Edit:
         with self._change() as change:
@@ -357,19 +382,22 @@ class Workspace:
             wanted = dict(target)
             # Parents before children when adding, children before parents when removing.
             order = sorted(wanted, key=lambda key: (key[0] != "quote_set", key[1]))
-            for key in order:
-                if wanted[key] is not None:
-                    self._put_row(key, wanted[key], current[key])
-            for key in reversed(order):
-                if wanted[key] is None and current[key] is not None:
-                    self._db.execute(f"DELETE FROM {key[0]} WHERE id = ?", (key[1],))
+            try:
+                for key in order:
+                    if wanted[key] is not None:
+                        self._put_row(key, wanted[key], current[key])
+                for key in reversed(order):
+                    if wanted[key] is None and current[key] is not None:
+                        self._db.execute(f"DELETE FROM {key[0]} WHERE id = ?", (key[1],))
+            except sqlite3.IntegrityError as exc:  # e.g. another window corrected the same quote meanwhile
+                raise WorkspaceConflict(self.path, f"was changed meanwhile ({exc}); cannot undo/redo") from None
 
     def _put_row(self, key: RowKey, row: dict[str, object], current: dict[str, object] | None) -> None:
         table, row_id = key
         values = dict(row)
-        if table == "occurrence" and current is not None:
+        if table in ("occurrence", "speaker_correction") and current is not None:
             # The article may have been re-anchored since; keep where the quote is now.
-            values.update({name: current[name] for name in _ANCHOR_FIELDS})
+            values.update({name: current[name] for name in _ANCHOR_FIELDS if name in current})
         columns = list(values)
         quoted = ", ".join(f'"{c}"' for c in columns)
         marks = ", ".join("?" for _ in columns)
@@ -382,52 +410,61 @@ class Workspace:
     # -- re-anchoring -------------------------------------------------------------------
 
     def reanchor(self, load: Callable[[str], Article] = load_article) -> ReanchorReport:
-        """Find every occurrence again in its article's current text; store what moved.
+        """Find every occurrence (and speaker correction) again in its article's current text.
 
         An article that cannot be read is reported in ``missing`` and its occurrences
         are left as they are; an occurrence that cannot be placed is kept, marked detached.
+        Occurrences in place whose export context is short of what the article holds
+        (written by schema 1) get it filled in.
         """
         report = ReanchorReport()
-        by_article: dict[str, list[Occurrence]] = {}
-        for occurrence in self.occurrences():
-            by_article.setdefault(occurrence.article, []).append(occurrence)
-        updates: list[tuple[Occurrence, Article, Anchor]] = []
+        by_article: dict[str, list[Occurrence | SpeakerCorrection]] = {}
+        for item in (*self.occurrences(), *self.speaker_corrections()):
+            by_article.setdefault(item.article, []).append(item)
+        updates: list[tuple[Occurrence | SpeakerCorrection, Article, Anchor | None]] = []
         for path, items in by_article.items():
             try:
                 article = load(path)
             except (ArticleError, OSError) as exc:
-                for occurrence in items:
-                    report.missing[occurrence.id] = str(exc)
+                for item in items:
+                    if isinstance(item, Occurrence):
+                        report.missing[item.id] = str(exc)
                 continue
             digest = article.sha256
-            for occurrence in items:
-                if occurrence.sha256 == digest and not occurrence.detached:
-                    report.methods[occurrence.id] = "unchanged"
+            for item in items:
+                methods = report.methods if isinstance(item, Occurrence) else report.corrections
+                if item.sha256 == digest and not item.detached:
+                    methods[item.id] = "unchanged"
+                    if isinstance(item, Occurrence) and short_context(item, len(article.text)):
+                        updates.append((item, article, None))
                     continue
-                anchor = anchor_quote(
-                    article.text, occurrence.text, occurrence.prefix, occurrence.suffix,
-                    occurrence.start, occurrence.end,
-                )
-                report.methods[occurrence.id] = anchor.method
-                updates.append((occurrence, article, anchor))
+                anchor = anchor_quote(article.text, item.text, item.prefix, item.suffix, item.start, item.end)
+                methods[item.id] = anchor.method
+                updates.append((item, article, anchor))
         if updates and not self.read_only:
             with self._transaction():
-                for occurrence, article, anchor in updates:
-                    self._store_anchor(occurrence, article, anchor)
+                for item, article, anchor in updates:
+                    self._store_anchor(item, article, anchor)
         return report
 
-    def _store_anchor(self, occurrence: Occurrence, article: Article, anchor: Anchor) -> None:
-        if anchor.detached:
+    def _store_anchor(self, item: Occurrence | SpeakerCorrection, article: Article, anchor: Anchor | None) -> None:
+        table = "occurrence" if isinstance(item, Occurrence) else "speaker_correction"
+        if anchor is not None and anchor.detached:
             # Keep the last known quote and offsets: they say what was tagged.
-            self._db.execute("UPDATE occurrence SET detached = 1 WHERE id = ?", (occurrence.id,))
+            self._db.execute(f"UPDATE {table} SET detached = 1 WHERE id = ?", (item.id,))
             return
-        start, end = anchor.start, anchor.end
+        start, end = (item.start, item.end) if anchor is None else (anchor.start, anchor.end)
         prefix, suffix = quote_context(article.text, start, end)
+        # OR REPLACE: a correction moved onto the offsets of another one takes its place.
         self._db.execute(
-            'UPDATE occurrence SET sha256 = ?, start = ?, "end" = ?, text = ?, prefix = ?, suffix = ?, detached = 0 '
-            "WHERE id = ?",
-            (article.sha256, start, end, article.text[start:end], prefix, suffix, occurrence.id),
+            f'UPDATE OR REPLACE {table} SET sha256 = ?, start = ?, "end" = ?, text = ?, prefix = ?, suffix = ?, '
+            "detached = 0 WHERE id = ?",
+            (article.sha256, start, end, article.text[start:end], prefix, suffix, item.id),
         )
+        if table == "occurrence":
+            before, after = export_context(article.text, start, end)
+            self._db.execute("UPDATE occurrence SET context_before = ?, context_after = ? WHERE id = ?",
+                             (before, after, item.id))
 
     # -- plumbing -------------------------------------------------------------------------
 
@@ -463,17 +500,23 @@ class Workspace:
             return None
         return dict(zip([d[0] for d in cursor.description], row, strict=True))
 
-    def _insert_occurrence(self, set_id: int, item: NewOccurrence, now: str) -> int:
+    def _insert_occurrence(self, change: _Change, set_id: int, item: NewOccurrence, now: str) -> int:
         cursor = self._db.execute(
             'INSERT INTO occurrence(set_id, article, title, outlet, published, sha256, start, "end", text, '
-            "prefix, suffix, speaker, note, detached, created, modified) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+            "prefix, suffix, speaker, note, detached, created, modified, url, context_before, context_after) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)",
             (
                 set_id, item.article, item.title, item.outlet, item.published, item.sha256, item.start, item.end,
-                item.text, item.prefix, item.suffix, item.speaker, item.note, now, now,
+                item.text, item.prefix, item.suffix, item.speaker, item.note, now, now, item.url,
+                item.context_before or item.prefix, item.context_after or item.suffix,
             ),
         )
-        return int(cursor.lastrowid)
+        occurrence_id = int(cursor.lastrowid)
+        change.new("occurrence", occurrence_id)
+        if item.edited_speaker is not NOT_EDITED:  # a person's word: kept even when detection agrees
+            self._put_correction(change, location_of(item), clean_speaker(item.edited_speaker), item.speaker,
+                                 keep_same=True)
+        return occurrence_id
 
 
 class _Change:
@@ -507,12 +550,6 @@ def _set_from_row(row: Sequence[object]) -> QuoteSet:
     values = dict(zip(_SET_COLUMNS, row, strict=True))
     values["tags"] = tuple(json.loads(str(values["tags"])))
     return QuoteSet(**values)  # type: ignore[arg-type]
-
-
-def _occurrence_from_row(row: Sequence[object]) -> Occurrence:
-    values = dict(zip(_OCC_COLUMNS, row, strict=True))
-    values["detached"] = bool(values["detached"])
-    return Occurrence(**values)  # type: ignore[arg-type]
 
 
 def _clean_name(name: str) -> str:

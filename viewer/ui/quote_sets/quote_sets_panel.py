@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from viewer.core.store.model import Occurrence, QuoteSet
 from viewer.core.text.display import one_line
+from viewer.ui.shortcuts import SHORTCUTS, key_sequences, make_action
 
 SetIdRole = Qt.ItemDataRole.UserRole + 40
 OccurrenceIdRole = Qt.ItemDataRole.UserRole + 41
@@ -54,6 +55,7 @@ class QuoteSetsPanel(QWidget):
     deleteSetsRequested = Signal(object)  # set ids
     deleteOccurrencesRequested = Signal(object)  # occurrence ids
     editOccurrenceRequested = Signal(int)  # occurrence id: note and speaker
+    editSpeakerRequested = Signal(int)  # occurrence id: who said it (the user's correction)
     jumpRequested = Signal(int)  # occurrence id
     exportRequested = Signal(object)  # set ids ([] = all)
 
@@ -95,6 +97,9 @@ class QuoteSetsPanel(QWidget):
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete.triggered.connect(self.delete_selected)
         self.view.addAction(delete)
+        # F2 edits what a row names: a set's name (in place), a quote's speaker (a dialog).
+        edit = make_action(self.view, "edit_speaker", self.edit_current)
+        edit.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.summary = QLabel()
         self.summary.setObjectName("quoteSetsSummary")
         self.summary.setWordWrap(True)
@@ -195,7 +200,10 @@ class QuoteSetsPanel(QWidget):
         where = occurrence.title or Path(occurrence.article).name
         tip = f"\u201c{occurrence.text}\u201d\n\n{where}\n{occurrence.article}\n"
         tip += f"code points {occurrence.start}-{occurrence.end}"
-        if occurrence.speaker:
+        if occurrence.speaker_source == "edited":
+            tip += (f"\nSpeaker: {occurrence.speaker or 'nobody named'} (edited; found in the text: "
+                    f"{occurrence.detected_speaker or 'nobody'})")
+        elif occurrence.speaker:
             tip += f"\nSpeaker: {occurrence.speaker}"
         if occurrence.note:
             tip += f"\nNote: {occurrence.note}"
@@ -204,6 +212,10 @@ class QuoteSetsPanel(QWidget):
         prefix = "\u26a0 detached: " if occurrence.detached else ""
         quote = _item(f"{prefix}\u201c{one_line(occurrence.text, 140)}\u201d", tip)
         article = _item(f"{occurrence.speaker} \u00b7 {where}" if occurrence.speaker else where, tip)
+        if occurrence.speaker_source == "edited":
+            font = QFont(article.font())
+            font.setItalic(True)
+            article.setFont(font)
         for item in (quote, article):
             item.setData(occurrence.id, OccurrenceIdRole)
             item.setData(occurrence.set_id, SetIdRole)
@@ -289,6 +301,17 @@ class QuoteSetsPanel(QWidget):
         if occurrence_id is not None:
             self.jumpRequested.emit(occurrence_id)
 
+    def edit_current(self) -> None:
+        """F2: rename the current set in place, or ask to edit the current quote's speaker."""
+        index = self.view.currentIndex()
+        key = self._key(index) if index.isValid() else None
+        if key is None or self.read_only:
+            return
+        if key[0] == "set":
+            self.view.edit(index.siblingAtColumn(0))
+        else:
+            self.editSpeakerRequested.emit(key[1])
+
     def delete_selected(self) -> None:
         if self.read_only:
             return
@@ -338,6 +361,8 @@ class QuoteSetsPanel(QWidget):
         occurrence_id = key[1]
         chosen = self.selected_occurrence_ids() or [occurrence_id]
         menu.addAction("Go to Quote", lambda: self.jumpRequested.emit(occurrence_id))
+        speaker = menu.addAction(SHORTCUTS["edit_speaker"][0], lambda: self.editSpeakerRequested.emit(occurrence_id))
+        speaker.setShortcuts(key_sequences("edit_speaker"))
         note = menu.addAction("Speaker and Note\u2026", lambda: self.editOccurrenceRequested.emit(occurrence_id))
         move = menu.addMenu("Move to Set")
         current = index.data(SetIdRole)
@@ -348,6 +373,6 @@ class QuoteSetsPanel(QWidget):
         menu.addSeparator()
         delete = menu.addAction("Delete Quote" if len(chosen) == 1 else f"Delete {len(chosen)} Quotes",
                                 lambda: self.deleteOccurrencesRequested.emit(chosen))
-        note.setEnabled(editable)
-        delete.setEnabled(editable)
+        for action in (speaker, note, delete):
+            action.setEnabled(editable)
         return menu

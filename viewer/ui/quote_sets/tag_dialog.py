@@ -150,6 +150,7 @@ class TagDialog(QDialog):
         *,
         current_set: str | None = None,
         speaker: str | None = None,
+        detected_speaker: str | None = None,
         counterpart_text: str | None = None,
         counterpart_side: str = "B",
         parent: QWidget | None = None,
@@ -186,6 +187,11 @@ class TagDialog(QDialog):
         self.speaker_edit = QLineEdit(speaker or "")
         self.speaker_edit.setObjectName("tagSpeakerEdit")
         self.speaker_edit.setPlaceholderText("Who is quoted (optional)")
+        # What the Quotes panel shows is offered; a different name is kept as your correction.
+        self.detected_speaker = detected_speaker
+        self.speaker_edit.setToolTip(
+            f"Found in the text: {detected_speaker or 'nobody'}. Change it to correct the speaker; "
+            "the correction is kept and exported as edited.")
         self.note_edit = QPlainTextEdit()
         self.note_edit.setObjectName("tagNoteEdit")
         self.note_edit.setPlaceholderText("A note on this quote (optional)")

@@ -14,12 +14,10 @@ from viewer.core.loading.articles import Article, ArticleError, load_article
 from viewer.core.services.tagging import (
     cluster_occurrences,
     cluster_set_name,
-    speaker_for,
     store_tagged,
     unique_name,
 )
-from viewer.core.store.model import Edit, NewOccurrence, OffsetError, WorkspaceError
-from viewer.core.store.workspace import new_occurrence
+from viewer.core.store.model import NOT_EDITED, Edit, NewOccurrence, OffsetError, WorkspaceError
 from viewer.core.text.spans import strip_span
 from viewer.ui.pair.article_pane import ArticlePane, Highlight
 from viewer.ui.quote_sets.tag_dialog import TagChoice, TagDialog, counterpart_range
@@ -115,8 +113,8 @@ class TaggingMixin:
         return counterpart_range(source.text, target.text, best, side, start, end)
 
     def speaker_for(self, article: Article, start: int, end: int) -> str | None:
-        """The speaker the Quotes panel found for the quotation overlapping the range most."""
-        return speaker_for(self.window.quotes_panel.findings.quotes, article.path, start, end)
+        """The speaker shown for the found quotation overlapping the range most (a correction wins)."""
+        return self.speakers.offered_speaker(article, start, end)[0]
 
     def tag_selection(self, side: str | None = None) -> Edit | None:
         """Tag the words selected in a pane (Ctrl+T): ask where with the Tag Quote dialog."""
@@ -140,6 +138,7 @@ class TaggingMixin:
         dialog = TagDialog(
             article.text[start:end], [s.name for s in self.panel.sets], current_set=self.last_set_name,
             speaker=self.speaker_for(article, start, end),
+            detected_speaker=self.speakers.offered_speaker(article, start, end)[1],
             counterpart_text=other_article.text[other[0]:other[1]] if other and other_article else None,
             counterpart_side="B" if side == "a" else "A", parent=self.window)
         if not self._ask(dialog):
@@ -150,9 +149,12 @@ class TaggingMixin:
 
     def tag_range(
         self, side: str, start: int, end: int, set_name: str, *, tags: Sequence[str] = (), note: str = "",
-        speaker: str | None = None, counterpart: bool = False,
+        speaker: object = NOT_EDITED, counterpart: bool = False,
     ) -> Edit | None:
         """Tag ``[start, end)`` of the article in pane ``side`` into ``set_name`` (created if new).
+
+        ``speaker`` (a name, or None for nobody) is kept as the user's correction where it
+        differs from the detected speaker; left out, the detected speaker is stored.
 
         With ``counterpart`` the same words in the other pane join the same set, in the
         same edit. Returns the edit, or None when it was refused (and the user told why).
@@ -163,16 +165,17 @@ class TaggingMixin:
             self._status("No article in that pane")
             return None
         try:
-            items: list[NewOccurrence] = [new_occurrence(article, start, end, speaker=speaker, note=note)]
+            items: list[NewOccurrence] = [self.speakers.new_occurrence(article, start, end, speaker, note)]
             if counterpart:
                 other = self.counterpart(side, start, end)
                 other_article = view.b if side == "a" else view.a
                 if other is not None and other_article is not None:
-                    items.append(new_occurrence(other_article, *other, speaker=speaker, note=note))
+                    items.append(self.speakers.new_occurrence(other_article, *other, speaker, note))
         except OffsetError as exc:
             self.show_error("Tag Quote", str(exc))
             return None
-        choice = TagChoice(" ".join(set_name.split()), tuple(tags), note, speaker, counterpart)
+        choice = TagChoice(" ".join(set_name.split()), tuple(tags), note,
+                           None if speaker is NOT_EDITED else speaker, counterpart)
         edit = self._apply(lambda: store_tagged(self.workspace, choice.set_name, choice.tags, items))
         if edit is not None:
             self.last_set_name = choice.set_name
@@ -197,7 +200,8 @@ class TaggingMixin:
         if not items or self.workspace is None:
             self._status("None of the cluster's quotes could be read")
             return None
-        name = unique_name(cluster_set_name(cluster), (s.name for s in self.workspace.sets()))
+        speaker = self.speakers.overlay.cluster_speaker(cluster)[0]  # a correction wins
+        name = unique_name(cluster_set_name(cluster, speaker), (s.name for s in self.workspace.sets()))
         edit = self._apply(lambda: self.workspace.create_set(name, occurrences=items))
         if edit is not None:
             self.dock.show()

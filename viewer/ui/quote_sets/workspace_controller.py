@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
@@ -39,6 +40,7 @@ from viewer.core.store.workspace import (
 from viewer.ui.background import LatestRunner
 from viewer.ui.quote_sets.edit_command import EditCommand
 from viewer.ui.quote_sets.quote_sets_panel import QuoteSetsPanel
+from viewer.ui.quote_sets.speaker_editing import SpeakerEditing
 from viewer.ui.quote_sets.tag_dialog import FieldsDialog, split_tags
 from viewer.ui.quote_sets.tagging import TaggingMixin
 from viewer.ui.shortcuts import SHORTCUTS, key_sequences, make_action
@@ -85,6 +87,8 @@ class WorkspaceController(TaggingMixin, QObject):
         self._jobs = LatestRunner(self)  # re-anchoring and export, off the GUI thread
         self._jobs.finished.connect(self._on_job_done)
         self._jobs.failed.connect(self._on_job_failed)
+        # Speaker corrections: Edit Speaker… in both panels, shown over the Quotes panel.
+        self.speakers = SpeakerEditing(self)
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.poll)
@@ -270,6 +274,7 @@ class WorkspaceController(TaggingMixin, QObject):
         if self.workspace is None:
             self.panel.set_content([], {}, True)
             self.mark_tags()
+            self.setsChanged.emit()
             return
         try:
             sets = self.workspace.sets()
@@ -325,6 +330,8 @@ class WorkspaceController(TaggingMixin, QObject):
         """Refresh only what ``edit`` touched: its sets' rows, and the panes when they show its quotes."""
         changes = changes_of(edit)
         try:
+            # A speaker correction shows in every set quoting its quote.
+            changes = replace(changes, set_ids=changes.set_ids | self.workspace.sets_quoting(changes.corrected))
             sets = self.workspace.sets()
             changed = {s.id: self.workspace.occurrences(s.id) for s in sets if s.id in changes.set_ids}
         except sqlite3.Error as exc:

@@ -41,6 +41,9 @@ from viewer.ui.quotes.quote_comparison import QuoteComparison
 QuoteRole = Qt.ItemDataRole.UserRole + 20
 FILL_SLICE_S = 0.02  # GUI time per slice when filling the trees
 ClusterRole = Qt.ItemDataRole.UserRole + 21
+# On a cell that shows a speaker: its Quote (or a cluster's head: the QuoteCluster), so that
+# the user's corrections can be shown over detection (viewer.ui.quotes.speaker_overlay).
+SpeakerRole = Qt.ItemDataRole.UserRole + 22
 
 
 @dataclass
@@ -231,6 +234,7 @@ class QuotesPanel(QWidget):
             count = len({q.article for q in cluster.quotes})
             head = _item(cluster.speaker or "(speaker not named)")
             head.setData(cluster, ClusterRole)
+            head.setData(cluster, SpeakerRole)
             fidelity = self.findings.fidelity.get(cluster.id)
             altered = fidelity is not None and fidelity.altered
             # The "altered" marker where the eye is, however narrow the dock: a "≠" before the words.
@@ -247,7 +251,9 @@ class QuotesPanel(QWidget):
                 child.setData(quote, QuoteRole)
                 text = _item(one_line(quote.text, 160), quote.text)
                 text.setData(quote, QuoteRole)
-                head.appendRow([child, text, _item(quote.speaker or ""), _fidelity_item(fidelity, quote)])
+                speaker = _item(quote.speaker or "")
+                speaker.setData(quote, SpeakerRole)
+                head.appendRow([child, text, speaker, _fidelity_item(fidelity, quote)])
             model.appendRow([head, label, articles, _fidelity_item(fidelity, None)])
         self.shared_view.resizeColumnToContents(0)
 
@@ -280,6 +286,7 @@ class QuotesPanel(QWidget):
             for quote in found:
                 speaker = _item(quote.speaker or "(not named)")
                 speaker.setData(quote, QuoteRole)
+                speaker.setData(quote, SpeakerRole)
                 text = _item(one_line(quote.text, 160), quote.text)
                 text.setData(quote, QuoteRole)
                 marker = "shared" if (quote.article, quote.start, quote.end) in self._cluster_of else ""
