@@ -9,7 +9,7 @@ Run: ``.venv/bin/python benchmarks/eval_html.py`` (``make eval-html``). Needs
 - Title: the Readability.js test pages of at least 20 kB. A title counts as right when it equals
   the expected one after normalising case, quotes and spaces, or when one of the two is the other
   with the site's name before or after a separator (" | ", " - ", ...): the expectations keep the
-  site suffix on some pages and not on others.
+  site suffix on some pages and not on others ("Title | Site", "Title _Section _Site", "Title [Site]").
 - Date: the htmldate pages whose ground truth has a date (YYYY-MM-DD equality).
 
 Every page is read the way the app reads it (``article_from_bytes``). Each set is split in two
@@ -33,8 +33,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from viewer.core.errors import ArticleError  # noqa: E402
-from viewer.core.loading.articles import article_from_bytes  # noqa: E402
 from viewer.core.loading import html as web  # noqa: E402
+from viewer.core.loading.articles import article_from_bytes  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "web-pages"
 REFERENCE_F1 = {"trafilatura": 0.958, "readability": 0.922, "justext": 0.804, "html-text": 0.665}
@@ -81,7 +81,7 @@ def body_scores(counts: list[tuple[float, float, float]]) -> tuple[float, float,
 
 # -- titles -----------------------------------------------------------------------
 
-_SEPARATORS = re.compile(r"\s+[|\-\u2013\u2014:\u00b7\u2022\u00bb/]+\s+")
+_SEPARATORS = re.compile(r"\s+[|\-\u2013\u2014:\u00b7\u2022\u00bb/_]+\s*|\s+(?=\[[^\]]+\]$)")
 
 
 def _norm(title: str | None) -> str:
@@ -97,7 +97,7 @@ def title_matches(found: str | None, expected: str | None) -> bool:
     if a == b:
         return True
     for longer, shorter in ((a, b), (b, a)):
-        parts = _SEPARATORS.split(longer)
+        parts = [part.strip("[] ") for part in _SEPARATORS.split(longer)]
         if len(parts) > 1 and (" ".join(parts[:-1]) == shorter or " ".join(parts[1:]) == shorter
                                or shorter in (parts[0], parts[-1])):
             return True

@@ -86,12 +86,16 @@ def fetch_page(address: str, timeout: float = TIMEOUT_S, max_bytes: int = MAX_PA
     except (urllib.error.URLError, OSError) as exc:
         raise FetchError(f"Could not fetch {url}: {_reason(exc)}") from None
     if len(data) > max_bytes:
-        raise FetchError(f"Not fetched: {url} is larger than {max_bytes // (1024 * 1024)} MB")
+        raise FetchError(f"Not fetched: {url} is larger than {_size(max_bytes)}, the limit for a page")
     if not data.strip():
         raise FetchError(f"Not fetched: {url} sent an empty page")
     if kind not in _HTML_TYPES and b"<" not in data[:1024]:
         raise FetchError(f"Not a web page: {final}")
     return data, final
+
+
+def _size(count: int) -> str:
+    return f"{count / (1024 * 1024):.0f} MB" if count >= 1024 * 1024 else f"{max(1, count // 1024)} KB"
 
 
 # -- storing ----------------------------------------------------------------------

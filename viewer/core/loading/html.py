@@ -21,8 +21,9 @@ from lxml import etree
 from trafilatura.metadata import extract_metadata
 from trafilatura.utils import load_html
 
-from viewer.core.loading.render import render
+from viewer.core.loading import markup
 from viewer.core.loading.decoding import decode_text, normalise_newlines
+from viewer.core.loading.render import render
 
 # trafilatura logs every page it discards at WARNING: the app says so itself (whole_page).
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
@@ -176,14 +177,27 @@ def visible_text(tree: etree._Element | None, furniture: bool = False) -> tuple[
     return text, styles
 
 
-def _is_page_dump(body: etree._Element) -> bool:
-    """trafilatura's last resort ("baseline"): the page's text runs, one per line, in bare paragraphs.
+def _is_baseline(body: etree._Element) -> bool:
+    """trafilatura's last resort ("baseline"): text runs one per line in bare paragraphs.
 
-    Its own extraction never leaves a newline inside a paragraph, and the dump has lost the
-    paragraphs and formatting that :func:`visible_text` keeps.
+    Its own extraction never leaves a newline inside a paragraph.
     """
     return all(child.tag == "p" and len(child) == 0 for child in body) and any(
         "\n" in (child.text or "") for child in body)
+
+
+def _split_lines(body: etree._Element) -> etree._Element:
+    """A baseline result with each of its lines a paragraph, as the window shows paragraphs."""
+    split = etree.Element("body")
+    for child in body:
+        for line in (child.text or "").split("\n"):
+            if line.strip():
+                etree.SubElement(split, "p").text = line.strip()
+    return split
+
+
+# A baseline result holding this share of the page's visible text is the page, not an article.
+PAGE_DUMP_SHARE = 0.8
 
 
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.I)
@@ -226,10 +240,18 @@ def extract_page(data: bytes | str, url: str | None = None) -> WebPage:
     except (ValueError, TypeError, AttributeError, IndexError, KeyError, etree.LxmlError):
         document = None  # trafilatura gave up on this page: the visible text below
     body = document.body if document is not None else None
-    text, styles = render(body) if body is not None and not _is_page_dump(body) else ("", [])
+    if body is not None and _is_baseline(body):
+        lines = _split_lines(body)
+        page_length = len(visible_text(tree)[0])
+        body = None if len("".join(lines.itertext())) >= PAGE_DUMP_SHARE * page_length else lines
+    text, styles = render(body) if body is not None else ("", [])
     whole_page = not text.strip()
     if whole_page:
         text, styles = visible_text(tree)
+        if not text.strip():
+            # libxml2 stops at 256 levels of nesting; Python's own parser reads past it.
+            reduced = markup.html_to_text(source)
+            text, styles = reduced.text, reduced.spans
         if document is None:
             try:
                 document = extract_metadata(tree, default_url=url)

@@ -46,7 +46,7 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
 def _style_of(element: etree._Element, tag: str) -> str | None:
-    if tag == "head":  # trafilatura's heading: <head rend="h2">
+    if tag == "head":  # trafilatura's heading: <head rend="h2"> (a page's <head> never gets here)
         rend = element.get("rend") or "h2"
         return rend if rend in _BLOCK_STYLES else "h2"
     if tag == "hi":
@@ -154,7 +154,7 @@ def _walk(element: etree._Element, writer: _Writer, page: bool, furniture: bool 
     tag = element.tag if isinstance(element.tag, str) else None
     if tag is not None:
         tag = tag.lower()
-        if tag in SKIPPED or (page and is_hidden(element)) or (
+        if (tag in SKIPPED and (page or tag != "head")) or (page and is_hidden(element)) or (
                 not furniture and _is_furniture(element, tag, in_article)):
             writer.data(element.tail)
             return
