@@ -106,13 +106,17 @@ def title_matches(found: str | None, expected: str | None) -> bool:
 
 # -- reading pages ---------------------------------------------------------------------
 
+# Pages refused because they hold no text at all (a bot check, an empty body): not an error.
+REFUSED: list[str] = []
+
+
 def read(name: str, data: bytes, timings: list[float], errors: list[str]):
     start = time.perf_counter()
     try:
         article = article_from_bytes(f"{name}.html", data)
     except ArticleError as exc:
         article = None
-        errors.append(f"{name}: {exc.reason}")
+        (REFUSED if exc.reason == "has no readable text" else errors).append(f"{name}: {exc.reason}")
     except Exception as exc:  # noqa: BLE001 - an evaluation counts every failure
         article = None
         errors.append(f"{name}: {type(exc).__name__}: {exc}")
@@ -241,8 +245,8 @@ def main(argv: list[str] | None = None) -> int:
             d = dates[split]
             print(f"Date ({split}): {d['right']}/{d['pages']} = {d['right'] / max(1, d['pages']):.3f}")
         ok &= dates["all"]["right"] / max(1, dates["all"]["pages"]) >= 0.90
-    print(f"Pages read: {len(timings)}, errors: {len(errors)}")
-    for error in errors[:10]:
+    print(f"Pages read: {len(timings)}, errors: {len(errors)}, refused as holding no text: {len(REFUSED)}")
+    for error in errors[:10] + REFUSED[:10]:
         print(f"  {error}")
     if timings:
         print(f"Time per page: median {statistics.median(timings) * 1000:.0f} ms,"

@@ -16,16 +16,15 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-import trafilatura
 from lxml import etree
-from trafilatura.metadata import extract_metadata
-from trafilatura.utils import load_html
 
 from viewer.core.loading import markup
 from viewer.core.loading.decoding import decode_text, normalise_newlines
 from viewer.core.loading.render import render
 
 # trafilatura logs every page it discards at WARNING: the app says so itself (whole_page).
+# (It is imported on first use: it takes about half a second, which commands reading only
+# text files need not pay.)
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 logging.getLogger("htmldate").setLevel(logging.ERROR)
 
@@ -161,6 +160,8 @@ def _ld_json_safe(tree: etree._Element) -> None:
 
 def parse_html(source: str) -> etree._Element | None:
     """The page as an lxml tree (tolerant of the broken markup real pages carry), or None."""
+    from trafilatura.utils import load_html
+
     return load_html(source)
 
 
@@ -234,6 +235,9 @@ def extract_page(data: bytes | str, url: str | None = None) -> WebPage:
     if _is_pasted(tree):
         return _pasted(tree, encoding)
     _ld_json_safe(tree)
+    import trafilatura
+    from trafilatura.metadata import extract_metadata
+
     try:
         document = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_formatting=True,
                                                **EXTRACTION_OPTIONS)
