@@ -10,6 +10,7 @@ Everything here is a pure function of the page's bytes: safe to run in a worker 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import json
 import logging
 import re
@@ -128,6 +129,50 @@ def split_authors(value: str | None) -> list[str]:
         if name and name.casefold() not in {a.casefold() for a in authors}:
             authors.append(name)
     return authors
+
+
+_LD_HEADLINE = re.compile(r'"headline"\s*:\s*"((?:[^"\\]|\\.){3,300})"')
+_TITLE_PARTS = re.compile(r"\s+(?:[|\u2013\u2014\u00b7\u00bb:_]|-{1,2}|::)\s+")
+
+
+def _squash(text: str | None) -> str:
+    return re.sub(r"\s+", " ", text or "").strip().casefold()
+
+
+def _declared_titles(tree: etree._Element) -> list[str]:
+    """Headlines the page declares for itself: schema.org headline, Open Graph and Twitter titles,
+    and the longest part of its ``<title>`` (the rest is usually the site's name)."""
+    found: list[str] = []
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() == "application/ld+json" and script.text:
+            match = _LD_HEADLINE.search(script.text)
+            if match:
+                with contextlib.suppress(ValueError):  # not a valid JSON string: not a headline
+                    found.append(json.loads(f'"{match.group(1)}"'))
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or "").lower()
+        if key in ("og:title", "twitter:title") and meta.get("content"):
+            found.append(meta.get("content"))
+    title = tree.find(".//title")
+    if title is not None and title.text_content().strip():
+        found.append(max(_TITLE_PARTS.split(title.text_content().strip()), key=len))
+    return [re.sub(r"\s+", " ", text).strip() for text in found if text and text.strip()]
+
+
+def choose_title(tree: etree._Element, found: str | None, headings: tuple[str, ...] = ()) -> str | None:
+    """trafilatura's title, unless neither the article's headings nor the page's declarations
+    mention it.
+
+    trafilatura takes a lone ``<h1>`` for the headline; on some pages that is a section heading
+    ("Information and Resources") or a banner, which no ``<title>`` or ``og:title`` repeats.
+    """
+    if found and _squash(found) in {_squash(heading) for heading in headings}:
+        return found
+    declared = _declared_titles(tree)
+    if not declared or (found and any(_squash(found) in _squash(text) or _squash(text) in _squash(found)
+                                      for text in declared)):
+        return found
+    return declared[0]
 
 
 def _outlet(sitename: str | None, hostname: str | None) -> str | None:
@@ -273,7 +318,8 @@ def extract_page(data: bytes | str, url: str | None = None) -> WebPage:
     date = date[:10] if date and re.match(r"\d{4}-\d\d-\d\d", date) else None
     return WebPage(
         text=text, styles=styles,
-        title=(getattr(meta, "title", None) or "").strip() or None,
+        title=choose_title(tree, (getattr(meta, "title", None) or "").strip() or None,
+                           tuple(text[s:e] for s, e, style in styles if style in ("h1", "h2"))),
         outlet=_outlet(getattr(meta, "sitename", None), getattr(meta, "hostname", None)),
         authors=split_authors(getattr(meta, "author", None)),
         date=date, time=time_of_publication(tree, date),
