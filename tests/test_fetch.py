@@ -24,6 +24,16 @@ class _Handler(SimpleHTTPRequestHandler):
             self.release.wait(30)  # answers only when the test lets it
             self.send_error(503)
             return
+        if self.path == "/legacy":  # the charset only in the header, as old news sites do
+            body = ("<html><body><article>" + "<p>Caf\u00e9 \u201cprices\u201d rose by \u20ac2 in Cr\u00e9teil "
+                    "this week, the owners said, blaming the cost of coffee beans and of rent.</p>" * 4
+                    + "</article></body></html>").encode("cp1252")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=windows-1252")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
         if self.path == "/moved":
             self.send_response(302)
             self.send_header("Location", "/stray_endif.html")
@@ -76,6 +86,12 @@ def test_page_naming_its_canonical_address_keeps_it(server, tmp_path):
 def test_redirect_is_followed_and_the_final_address_kept(server, tmp_path):
     article = load_article(fetch.fetch_to_file(f"{server}/moved", tmp_path))
     assert article.url == f"{server}/stray_endif.html"
+
+
+def test_charset_named_only_by_the_server_is_kept_with_the_file(server, tmp_path):
+    article = load_article(fetch.fetch_to_file(f"{server}/legacy", tmp_path))
+    assert "Caf\u00e9 \u201cprices\u201d rose by \u20ac2 in Cr\u00e9teil" in article.text
+    assert article.encoding == "cp1252"
 
 
 def test_default_folder_is_the_users_data_folder(server):

@@ -67,8 +67,10 @@ def _reason(exc: BaseException) -> str:
     return str(reason) or type(reason).__name__
 
 
-def fetch_page(address: str, timeout: float = TIMEOUT_S, max_bytes: int = MAX_PAGE_BYTES) -> tuple[bytes, str]:
-    """The page's bytes and its final address (after redirects); raise :class:`FetchError`."""
+def fetch_page(address: str, timeout: float = TIMEOUT_S,
+               max_bytes: int = MAX_PAGE_BYTES) -> tuple[bytes, str, str | None]:
+    """The page's bytes, its final address (after redirects) and the charset its server named;
+    raise :class:`FetchError`."""
     url = normalise_address(address)
     request = urllib.request.Request(url, headers={
         "User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"})
@@ -76,6 +78,7 @@ def fetch_page(address: str, timeout: float = TIMEOUT_S, max_bytes: int = MAX_PA
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - http(s) only, checked
             final = response.geturl() or url
             kind = (response.headers.get_content_type() or "").lower()
+            charset = response.headers.get_content_charset()
             if response.headers.get("Content-Type") and kind not in _HTML_TYPES:
                 raise FetchError(f"Not a web page: {final} is {kind}")
             data = response.read(max_bytes + 1)
@@ -91,7 +94,7 @@ def fetch_page(address: str, timeout: float = TIMEOUT_S, max_bytes: int = MAX_PA
         raise FetchError(f"Not fetched: {url} sent an empty page")
     if kind not in _HTML_TYPES and b"<" not in data[:1024]:
         raise FetchError(f"Not a web page: {final}")
-    return data, final
+    return data, final, charset
 
 
 def _size(count: int) -> str:
@@ -127,18 +130,23 @@ def store(data: bytes, hint: str, suffix: str, folder: Path | None = None) -> Pa
     return target
 
 
-def save_fetched(data: bytes, url: str, folder: Path | None = None) -> Path:
+def save_fetched(data: bytes, url: str, folder: Path | None = None, charset: str | None = None) -> Path:
+    """Store a fetched page behind its saved-from line; a charset only the server's header named
+    is written into the file too, so that the page still decodes when read from disk."""
     parts = urlsplit(url)
     hint = f"{parts.hostname or ''} {Path(parts.path).stem or ''}"
-    marker = SAVED_FROM.format(length=len(url), url=url.replace("--", "%2D%2D")).encode("utf-8")
-    return store(marker + data, hint, ".html", folder)
+    marker = SAVED_FROM.format(length=len(url), url=url.replace("--", "%2D%2D"))
+    if charset and re.fullmatch(r"[A-Za-z0-9._:-]{1,40}", charset) and not re.search(
+            rb"<meta[^>]{0,200}charset", data[:16384], re.I):
+        marker += f'<meta charset="{charset}">\n'
+    return store(marker.encode("ascii", "replace") + data, hint, ".html", folder)
 
 
 def fetch_to_file(address: str, folder: Path | None = None, timeout: float = TIMEOUT_S,
                   max_bytes: int = MAX_PAGE_BYTES) -> Path:
     """Fetch a page and save it as ``.html`` in ``folder``; the saved file's path."""
-    data, final = fetch_page(address, timeout=timeout, max_bytes=max_bytes)
-    return save_fetched(data, final, folder)
+    data, final, charset = fetch_page(address, timeout=timeout, max_bytes=max_bytes)
+    return save_fetched(data, final, folder, charset)
 
 
 def save_pasted(html_source: str | None, text: str | None, folder: Path | None = None) -> Path:
