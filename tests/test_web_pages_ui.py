@@ -91,3 +91,11 @@ def test_list_says_when_the_whole_page_was_kept(qtbot, tmp_path):
     note = window.model.index(row, ArticleTableModel.COLUMNS.index("Note"))
     assert note.data() == WHOLE_PAGE_NOTE
     assert WHOLE_PAGE_NOTE in window.model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_pane_headers_show_authors_and_time(qtbot):
+    window = open_window(qtbot, [WEB / "stray_endif.html", WEB / "doubled_head.html"])
+    headers = {window.pair_view.side_a.details.text(), window.pair_view.side_b.details.text()}
+    dot = " \u00b7 "
+    assert any(text.startswith(f"Coastal Courier{dot}Mette Jensen{dot}2020-01-02 10:21{dot}") for text in headers)
+    assert any(text.startswith(f"Beirut Observer{dot}2020-11-09 14:05{dot}") for text in headers)
