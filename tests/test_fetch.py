@@ -51,7 +51,7 @@ def server():
     release = threading.Event()
     handler = functools.partial(type("Handler", (_Handler,), {"release": release}), directory=str(WEB))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}"
