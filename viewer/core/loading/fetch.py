@@ -9,7 +9,6 @@ worker thread.
 
 from __future__ import annotations
 
-import html
 import os
 import re
 import socket
@@ -24,6 +23,7 @@ from urllib.parse import urlsplit
 
 from viewer import __version__
 from viewer.core import paths
+from viewer.core.loading import markup
 
 TIMEOUT_S = 20.0
 MAX_PAGE_BYTES = 10 * 1024 * 1024
@@ -152,8 +152,8 @@ def fetch_to_file(address: str, folder: Path | None = None, timeout: float = TIM
 def save_pasted(html_source: str | None, text: str | None, folder: Path | None = None) -> Path:
     """Clipboard content as an article file: HTML as ``.html`` (all of it is the article), else ``.txt``."""
     if html_source and html_source.strip():
-        first_line = re.sub(r"<[^>]*>", " ", html_source)
-        hint = html.unescape(text or first_line).strip().split("\n", 1)[0][:80]
+        shown = text if text and text.strip() else markup.html_to_text(html_source).text
+        hint = shown.strip().split("\n", 1)[0][:80]
         page = (f"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">{PASTED_MARK}</head>\n"
                 f"<body>\n{html_source}\n</body></html>\n")
         return store(page.encode("utf-8"), f"pasted {hint}", ".html", folder)
