@@ -120,6 +120,7 @@ def test_html_is_reduced_to_what_a_reader_sees(tmp_path):
     assert "\u2022 one\n\u2022 two" in article.text
     bold = [article.text[s:e] for s, e, style in article.styles if style == "bold"]
     assert bold == ["bold"]
+    assert article.time == "09:30" and article.published == "2022-02-07T09:30"
 
 
 def test_seed_metadata():

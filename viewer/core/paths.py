@@ -31,3 +31,8 @@ def default_workspace_path() -> Path:
 def config_dir() -> Path:
     home = os.environ.get("ARTICLE_VIEWER_HOME")
     return Path(home) / "config" if home else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def saved_articles_dir() -> Path:
+    """Pages fetched by address and articles pasted from the clipboard, one file each."""
+    return data_dir() / "articles"

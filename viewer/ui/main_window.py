@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from viewer.core.loading.articles import Article, LoadResult, bundled_seeds_dir, load_articles
 from viewer.ui.articles.article_table_model import ArticleFilterModel, ArticleTableModel
+from viewer.ui.articles.web_pages import install_web_pages
 from viewer.ui.background import LatestRunner
 from viewer.ui.corpus.corpus_wiring import install_corpus_view
 from viewer.ui.pair.alignment_settings import AlignmentSettingsBar
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self.corpus.indexed.connect(self._on_indexed)
         self.corpus.indexFailed.connect(self._on_index_failed)
         self.collation = install_passage_collation(self, self.corpus)
+        self.web_pages = install_web_pages(self)
         # Last, so that the docks the quote sets and the corpus view add are restored too.
         self._restore_state()
 
@@ -362,7 +364,7 @@ class MainWindow(QMainWindow):
         start = self.settings.value("files/lastFolder", str(Path.home()))
         files, _ = QFileDialog.getOpenFileNames(
             self, "Add Articles" if add else "Open Articles", start,
-            "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)")
+            "Articles (*.txt *.md *.markdown *.html *.htm *.mhtml *.mht);;All files (*)")
         if files:
             self.settings.setValue("files/lastFolder", str(Path(files[0]).parent))
             self.open_paths(files, add=add)

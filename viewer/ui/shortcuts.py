@@ -9,10 +9,14 @@ from PySide6.QtWidgets import QWidget
 
 # action name -> (menu text, shortcuts, status tip)
 SHORTCUTS: dict[str, tuple[str, tuple[str, ...], str]] = {
-    "open_files": ("&Open Files\u2026", ("Ctrl+O",), "Open article files (.txt, .md, .html)"),
+    "open_files": ("&Open Files\u2026", ("Ctrl+O",), "Open article files (.txt, .md, .html, .mhtml)"),
     "open_folder": ("Open &Folder\u2026", ("Ctrl+Shift+O",), "Open every article in a folder and its subfolders"),
     "add_files": ("&Add Files\u2026", ("Ctrl+Shift+A",), "Add articles to the ones already open"),
     "open_seeds": ("Open the Bundled &Seeds", (), "Open the five example articles shipped with the app"),
+    "open_address": ("Open A&ddress\u2026", ("Ctrl+Shift+L",),
+                     "Fetch a web page by its address, keep it in the data folder, and open it"),
+    "paste_article": ("&Paste as New Article", ("Ctrl+Shift+V",),
+                      "Make the clipboard's text or web-page selection an article, kept in the data folder"),
     "quit": ("&Quit", ("Ctrl+Q",), "Quit"),
     "next_passage": ("&Next Passage", ("Alt+Down", "Ctrl+D"), "Go to the next shared passage"),
     "previous_passage": ("&Previous Passage", ("Alt+Up", "Ctrl+E"), "Go to the previous shared passage"),

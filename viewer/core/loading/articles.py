@@ -10,10 +10,14 @@ from functools import cached_property
 from pathlib import Path
 
 from viewer.core.errors import ArticleError
-from viewer.core.loading import markup, metadata
+from viewer.core.loading import html as web
+from viewer.core.loading import markup, metadata, mhtml
 from viewer.core.loading.decoding import NotTextError, decode_text
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".mhtml", ".mht")
+# Said in the list when a page had no article that the extractor could find.
+WHOLE_PAGE_NOTE = "no article found: the whole page's text"
+SUMMARY_NOTE = "no text in the page: its title and description only"
 # Past this a file is refused rather than read: nobody reads a 50 MB article,
 # and aligning one would hold the window for minutes.
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
@@ -27,11 +31,21 @@ class Article:
     outlet: str | None = None
     date: str | None = None
     words: int = 0
-    kind: str = "txt"  # txt, md or html
+    kind: str = "txt"  # txt, md, html or mhtml
     encoding: str = "utf-8"
     # Formatting of Markdown and HTML articles, in code points of ``text``.
     styles: list[tuple[int, int, str]] = field(default_factory=list)
-    url: str | None = None  # the article's address, when known (web pages)
+    authors: list[str] = field(default_factory=list)
+    time: str | None = None  # HH:MM of publication, when the page gives it
+    url: str | None = None  # the page's address (canonical or og:url), when known
+    note: str | None = None  # how the text was got, when the list should say so (WHOLE_PAGE_NOTE)
+
+    @property
+    def published(self) -> str | None:
+        """ISO 8601 publication date, with the time of day when known."""
+        if self.date and self.time:
+            return f"{self.date}T{self.time}"
+        return self.date
 
     @property
     def name(self) -> str:
@@ -112,13 +126,17 @@ def _read_bytes(path: Path) -> bytes:
 
 def article_from_text(path: str, source: str, kind: str = "txt", encoding: str = "utf-8") -> Article:
     """Build an article from decoded source (plain text, Markdown or HTML)."""
+    if kind in ("html", "mhtml"):
+        page = web.extract_page(source)
+        page.encoding = encoding
+        return article_from_page(path, page, kind)
     if kind == "txt":
         text, styles = source, []
         title = metadata.find_title(text)
         outlet = metadata.find_outlet(text)
         date = metadata.find_date(text)
     else:
-        rendered = markup.markdown_to_text(source) if kind == "md" else markup.html_to_text(source)
+        rendered = markup.markdown_to_text(source)
         text, styles = rendered.text, rendered.spans
         title = rendered.title or metadata.find_title(text)
         outlet = rendered.site_name or metadata.find_outlet(text)
@@ -135,7 +153,45 @@ def kind_of(path: Path) -> str:
         return "md"
     if suffix in (".html", ".htm"):
         return "html"
+    if suffix in (".mhtml", ".mht"):
+        return "mhtml"
     return "txt"
+
+
+def article_from_page(path: str, page: web.WebPage, kind: str = "html") -> Article:
+    return Article(
+        path=path, text=page.text, title=page.title or metadata.find_title(page.text) or Path(path).stem,
+        outlet=page.outlet, date=page.date, words=metadata.count_words(page.text), kind=kind,
+        encoding=page.encoding, styles=page.styles, authors=page.authors, time=page.time, url=page.url,
+        note=WHOLE_PAGE_NOTE if page.whole_page else SUMMARY_NOTE if page.summary_only else None,
+    )
+
+
+def article_from_bytes(path: str | os.PathLike[str], data: bytes) -> Article:
+    """The article in a file's bytes (its kind from the name); a pure function, safe in a worker process.
+
+    Raises :class:`ArticleError` when the bytes hold no readable text.
+    """
+    path = Path(path)
+    if not data.strip():
+        raise ArticleError(path, "is empty")
+    kind = kind_of(path)
+    try:
+        if kind == "mhtml":
+            part = mhtml.html_part(data)
+            article = article_from_page(str(path), web.extract_page(part.html, url=part.location), kind)
+        elif kind == "html":
+            article = article_from_page(str(path), web.extract_page(data), kind)
+        else:
+            source, encoding = decode_text(data)
+            article = article_from_text(str(path), source, kind, encoding)
+    except NotTextError as exc:
+        raise ArticleError(path, f"is not a text file: {exc}") from None
+    except mhtml.NotMhtmlError as exc:
+        raise ArticleError(path, str(exc)) from None
+    if not article.text.strip():
+        raise ArticleError(path, "has no readable text")
+    return article
 
 
 def load_article(path: str | os.PathLike[str]) -> Article:
@@ -143,17 +199,7 @@ def load_article(path: str | os.PathLike[str]) -> Article:
     path = Path(path)
     if path.is_dir():
         raise ArticleError(path, "is a folder, not a file")
-    data = _read_bytes(path)
-    if not data.strip():
-        raise ArticleError(path, "is empty")
-    try:
-        source, encoding = decode_text(data)
-    except NotTextError as exc:
-        raise ArticleError(path, f"is not a text file: {exc}") from None
-    article = article_from_text(str(path), source, kind_of(path), encoding)
-    if not article.text.strip():
-        raise ArticleError(path, "has no readable text")
-    return article
+    return article_from_bytes(path, _read_bytes(path))
 
 
 def load_articles(

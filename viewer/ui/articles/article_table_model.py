@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 
 from viewer.core.loading.articles import Article
 
@@ -14,7 +14,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class ArticleTableModel(QAbstractTableModel):
-    COLUMNS = ("Title", "Outlet", "Date", "Words")
+    COLUMNS = ("Title", "Outlet", "Date", "Words", "Authors", "Address", "Note")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -74,12 +74,17 @@ class ArticleTableModel(QAbstractTableModel):
         article = self._articles[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (article.title, article.outlet or "", article.date or "", f"{article.words:,}")[column]
+            return (article.title, article.outlet or "", _when(article), f"{article.words:,}",
+                    ", ".join(article.authors), article.url or "", article.note or "")[column]
         if role == SortRole:
             outlet = (article.outlet or "").casefold()
-            return (article.title.casefold(), outlet, article.date or "", article.words)[column]
+            return (article.title.casefold(), outlet, article.published or "", article.words,
+                    ", ".join(article.authors).casefold(), article.url or "", article.note or "")[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{article.title}\n{article.path}"
+            lines = [article.title, article.path, article.url or "", article.note or ""]
+            return "\n".join(line for line in lines if line)
+        if role == Qt.ItemDataRole.ForegroundRole and article.note:
+            return QColor(160, 90, 0)  # the list says an article is not what the extractor hoped for
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and article.path in self._shown:
@@ -89,6 +94,10 @@ class ArticleTableModel(QAbstractTableModel):
         if role == ArticleRole:
             return article
         return None
+
+
+def _when(article: Article) -> str:
+    return f"{article.date} {article.time}" if article.date and article.time else article.date or ""
 
 
 class ArticleFilterModel(QSortFilterProxyModel):
@@ -109,5 +118,6 @@ class ArticleFilterModel(QSortFilterProxyModel):
         if not self._needle:
             return True
         article = self.sourceModel().article(source_row)
-        haystack = " ".join((article.title, article.outlet or "", article.date or "", article.name)).casefold()
+        haystack = " ".join((article.title, article.outlet or "", article.date or "", article.name,
+                             " ".join(article.authors), article.url or "")).casefold()
         return all(word in haystack for word in self._needle.split())

@@ -112,9 +112,11 @@ class _Side(QWidget):
         if article is None:
             self.details.setText("")
             return
-        parts = [article.outlet, article.date, f"{article.words:,} words", article.name]
+        when = f"{article.date} {article.time}" if article.date and article.time else article.date
+        parts = [article.outlet, ", ".join(article.authors), when, f"{article.words:,} words", article.name,
+                 article.note]
         self.details.setText(" \u00b7 ".join(p for p in parts if p))
-        self.details.setToolTip(article.path)
+        self.details.setToolTip("\n".join(p for p in (article.path, article.url) if p))
 
 
 class PairView(QWidget):
