@@ -1,0 +1,1 @@
+"""The corpus: similarity of every pair, its cache, and what follows from it (provenance)."""

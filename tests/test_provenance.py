@@ -1,0 +1,146 @@
+"""Provenance: who borrowed from whom, on a dated wire story with rewrites built from BBC articles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from viewer.core.align import Passage
+from viewer.core.articles import load_articles
+from viewer.core.corpus.provenance import (
+    ProvenanceArticle,
+    compare_published,
+    covered_chars,
+    provenance,
+    provenance_of_similarity,
+)
+from viewer.core.corpus_index import CorpusIndex
+
+DATA = Path(__file__).parent / "data" / "provenance"
+# "Within a few points of what was copied": the aligner's passage edges may take in or
+# leave out a word or a punctuation mark around a copied paragraph.
+TOLERANCE = 0.03
+
+
+@pytest.fixture(scope="module")
+def wire_set(tmp_path_factory):
+    articles = load_articles([DATA]).articles
+    result = CorpusIndex(tmp_path_factory.mktemp("cache") / "index.sqlite3").build(articles)
+    found = provenance_of_similarity(result, articles)
+    names = {Path(a.path).name: n for n, a in enumerate(articles)}
+    expected = json.loads((DATA / "expected.json").read_text(encoding="utf-8"))
+    return found, names, expected
+
+
+def _edge(found, names, source: str, target: str):
+    matches = [e for e in found.edges if (e.source, e.target) == (names[source], names[target])]
+    assert len(matches) == 1, f"no single edge {source} -> {target}: {found.edges}"
+    return matches[0]
+
+
+def test_arrows_go_from_the_earlier_article_to_the_later(wire_set):
+    found, names, _expected = wire_set
+    directed = {(found.articles[e.source].path.rsplit("/", 1)[-1], found.articles[e.target].path.rsplit("/", 1)[-1])
+                for e in found.edges if e.directed}
+    # The Post copied the Courier's version of a wire paragraph: it shares text with both.
+    assert directed == {("wire.md", "courier.md"), ("courier.md", "post.md"), ("wire.md", "post.md")}
+
+
+def test_edge_shares_are_what_was_copied(wire_set):
+    found, names, expected = wire_set
+    for copier, entry in expected.items():
+        for origin, chars in entry["copied_from"].items():
+            if copier in ("blog.md", "same-day.md"):
+                continue  # undirected: checked below
+            share = _edge(found, names, origin, copier).share
+            assert share == pytest.approx(chars / entry["chars"], abs=TOLERANCE), (origin, copier)
+
+
+def test_borrowed_and_original_shares(wire_set):
+    found, names, expected = wire_set
+    wire = names["wire.md"]
+    assert found.original_share(wire) == 1.0
+    assert found.borrowed_share(wire) == 0.0
+    courier = expected["courier.md"]
+    assert found.borrowed_share(names["courier.md"]) == pytest.approx(
+        courier["copied_from"]["wire.md"] / courier["chars"], abs=TOLERANCE)
+    # The Post's wire text came through the Courier: the union counts it once.
+    post = expected["post.md"]
+    assert found.borrowed_share(names["post.md"]) == pytest.approx(
+        post["copied_from"]["courier.md"] / post["chars"], abs=TOLERANCE)
+    assert found.original_share(names["post.md"]) == pytest.approx(1 - found.borrowed_share(names["post.md"]), abs=1e-4)
+    assert [e.source for e in found.sources_of(names["post.md"])] == [names["courier.md"], names["wire.md"]]
+
+
+def test_undated_and_same_day_copies_are_undirected(wire_set):
+    found, names, expected = wire_set
+    for copier in ("blog.md", "same-day.md"):
+        # List order (paths sorted): both sort before wire.md, so they are the source.
+        edge = _edge(found, names, copier, "wire.md")
+        assert edge.directed is False
+        wire = expected["wire.md"]
+        assert edge.share == pytest.approx(wire["copied_by"][copier] / wire["chars"], abs=TOLERANCE)
+        # Never guessed into an order: nothing counts as borrowed on either side.
+        assert found.borrowed_share(names[copier]) == 0.0
+    assert found.articles[names["blog.md"]].published is None
+
+
+def test_json_document_follows_the_spec(wire_set):
+    found, _names, _expected = wire_set
+    document = json.loads(json.dumps(found.to_json()))
+    assert set(document) == {"articles", "edges"}
+    for article in document["articles"]:
+        assert set(article) == {"path", "title", "outlet", "published", "borrowed_share", "original_share"}
+        assert article["borrowed_share"] + article["original_share"] == pytest.approx(1.0)
+    for edge in document["edges"]:
+        assert set(edge) == {"source", "target", "share", "directed"}
+        assert 0 < edge["share"] <= 1
+
+
+@pytest.mark.parametrize(("first", "second", "order"), [
+    ("2005-02-07", "2005-02-08", -1),
+    ("2005-02-08", "2005-02-07", 1),
+    ("2005-02-07", "2005-02-07", 0),
+    ("2005-02-07T09:00", "2005-02-07T14:30:00Z", -1),
+    ("2005-02-07 18:00", "2005-02-07T09:00+01:00", 1),
+    ("2005-02-07", "2005-02-07T09:00", 0),  # a day against a time that day: no order
+    (None, "2005-02-07", None),
+    ("2005-02-07", "", None),
+])
+def test_compare_published(first, second, order):
+    assert compare_published(first, second) == order
+
+
+def test_covered_chars_counts_overlaps_once():
+    assert covered_chars([(0, 10), (5, 15), (20, 25)]) == 20
+    assert covered_chars([]) == 0
+
+
+def test_overlapping_sources_count_once_in_borrowed_share():
+    articles = [
+        ProvenanceArticle("a", "A", None, "2020-01-01", 100),
+        ProvenanceArticle("b", "B", None, "2020-01-02", 100),
+        ProvenanceArticle("c", "C", None, "2020-01-03", 200),
+    ]
+    passages = {
+        (0, 2): [Passage(0, 50, 100, 150, 1.0)],
+        (1, 2): [Passage(0, 80, 120, 200, 1.0)],  # overlaps C's stretch from A by 30
+        (0, 1): [Passage(10, 20, 10, 20, 1.0)],
+    }
+    found = provenance(articles, passages)
+    assert found.borrowed == [0.0, 0.1, 0.5]  # C: 100..200 of 200 characters
+    assert [(e.source, e.target, e.share, e.directed) for e in found.edges] == [
+        (0, 1, 0.1, True), (0, 2, 0.25, True), (1, 2, 0.4, True)]
+
+
+def test_provenance_of_similarity_checks_the_articles(wire_set):
+    found, _names, _expected = wire_set
+
+    class Result:
+        paths = ["x.md"]
+        passages: dict = {}
+
+    with pytest.raises(ValueError):
+        provenance_of_similarity(Result(), found.articles)

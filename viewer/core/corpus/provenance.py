@@ -1,0 +1,188 @@
+"""Who borrowed text from whom: the corpus's shared passages ordered by publication date.
+
+Every pair of articles that shares passages (what the corpus index already aligned: no
+text is aligned again here) becomes an edge. When both articles carry a date and the
+dates differ, the edge points from the earlier one (``source``) to the later one
+(``target``) and is *directed*; otherwise nothing says who copied whom, and the edge is
+undirected, its ends in list order. Undated articles are never guessed into an order.
+
+- ``share`` of an edge: the share of the target's characters inside passages it shares
+  with the source.
+- ``borrowed_share`` of an article: the share of its characters inside passages it
+  shares with any article published before it (the union over its directed in-edges,
+  so text found in three earlier articles counts once); ``original_share`` = 1 - that.
+
+Dates compare as ISO 8601: two dates, or a date and a date-time, on the same day are
+"the same date" unless both carry a time of day, and those times differ.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+__all__ = [
+    "Edge", "Provenance", "ProvenanceArticle", "compare_published", "covered_chars", "provenance",
+    "provenance_of_similarity",
+]
+
+
+class _Span(Protocol):
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+
+
+@dataclass(frozen=True)
+class ProvenanceArticle:
+    path: str
+    title: str
+    outlet: str | None
+    published: str | None  # ISO 8601 date or date-time, or None
+    chars: int
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: int  # article indexes
+    target: int
+    share: float  # of the target's characters, in passages shared with the source
+    directed: bool
+    source_share: float = 0.0  # the same for the source's characters (for tooltips and graphs)
+
+
+@dataclass
+class Provenance:
+    articles: list[ProvenanceArticle]
+    edges: list[Edge]
+    borrowed: list[float] = field(default_factory=list)  # borrowed_share per article
+
+    def borrowed_share(self, index: int) -> float:
+        return self.borrowed[index]
+
+    def original_share(self, index: int) -> float:
+        return round(1.0 - self.borrowed[index], 4)
+
+    def sources_of(self, index: int) -> list[Edge]:
+        """The directed edges into ``index`` (the earlier articles it borrows from), largest share first."""
+        found = [e for e in self.edges if e.directed and e.target == index]
+        found.sort(key=lambda e: (-e.share, e.source))
+        return found
+
+    def borrowers_of(self, index: int) -> list[Edge]:
+        """The directed edges out of ``index`` (later articles that carry its text)."""
+        found = [e for e in self.edges if e.directed and e.source == index]
+        found.sort(key=lambda e: (-e.share, e.target))
+        return found
+
+    def undated_links(self, index: int) -> list[Edge]:
+        """Undirected edges touching ``index``: shared text whose order no date tells."""
+        return [e for e in self.edges if not e.directed and index in (e.source, e.target)]
+
+    def to_json(self) -> dict:
+        """The SPEC's ``provenance --json`` document."""
+        return {
+            "articles": [
+                {"path": a.path, "title": a.title, "outlet": a.outlet, "published": a.published,
+                 "borrowed_share": round(self.borrowed[n], 4), "original_share": self.original_share(n)}
+                for n, a in enumerate(self.articles)
+            ],
+            "edges": [
+                {"source": self.articles[e.source].path, "target": self.articles[e.target].path,
+                 "share": round(e.share, 4), "directed": e.directed}
+                for e in self.edges
+            ],
+        }
+
+
+def _split(published: str) -> tuple[str, str | None]:
+    """``YYYY-MM-DD`` and the time of day (``HH:MM[:SS]``, zone dropped) or None."""
+    value = published.strip()
+    day, sep, rest = value.partition("T")
+    if not sep:
+        day, sep, rest = value.partition(" ")
+    day = day[:10]
+    if not sep or not rest:
+        return day, None
+    clock = rest
+    for mark in ("Z", "+", "-"):
+        clock = clock.split(mark, 1)[0]
+    return day, clock or None
+
+
+def compare_published(first: str | None, second: str | None) -> int | None:
+    """-1 when ``first`` was published before ``second``, 1 after, 0 the same, None unknown."""
+    if not first or not second:
+        return None
+    day_a, time_a = _split(first)
+    day_b, time_b = _split(second)
+    if day_a != day_b:
+        return -1 if day_a < day_b else 1
+    if time_a is None or time_b is None or time_a == time_b:
+        return 0
+    return -1 if time_a < time_b else 1
+
+
+def covered_chars(spans: Sequence[tuple[int, int]]) -> int:
+    """Characters inside the union of ``[start, end)`` spans."""
+    total = reach = 0
+    for start, end in sorted(spans):
+        if end > reach:
+            total += end - max(start, reach)
+            reach = end
+    return total
+
+
+def _share(spans: Sequence[tuple[int, int]], chars: int) -> float:
+    return min(1.0, covered_chars(spans) / chars) if chars else 0.0
+
+
+def provenance(
+    articles: Sequence[ProvenanceArticle], passages: Mapping[tuple[int, int], Sequence[_Span]]
+) -> Provenance:
+    """Edges and shares from ``passages[(i, j)]`` (i < j, A = article i) of the sharing pairs."""
+    edges: list[Edge] = []
+    borrowed_spans: list[list[tuple[int, int]]] = [[] for _ in articles]
+    for (i, j) in sorted(passages):
+        found = passages[(i, j)]
+        if not found or i == j:
+            continue
+        spans_i = [(p.a_start, p.a_end) for p in found]
+        spans_j = [(p.b_start, p.b_end) for p in found]
+        order = compare_published(articles[i].published, articles[j].published)
+        if order == 1:  # j is earlier: it is the source
+            source, target, source_spans, target_spans = j, i, spans_j, spans_i
+        else:
+            source, target, source_spans, target_spans = i, j, spans_i, spans_j
+        directed = order in (-1, 1)
+        edges.append(Edge(
+            source, target, round(_share(target_spans, articles[target].chars), 4), directed,
+            round(_share(source_spans, articles[source].chars), 4),
+        ))
+        if directed:
+            borrowed_spans[target].extend(target_spans)
+    borrowed = [round(_share(spans, a.chars), 4) for spans, a in zip(borrowed_spans, articles, strict=True)]
+    return Provenance(list(articles), edges, borrowed)
+
+
+class _Loaded(Protocol):
+    path: str
+    title: str
+    text: str
+    outlet: str | None
+    date: str | None
+
+
+def provenance_of_similarity(result, articles: Sequence[_Loaded]) -> Provenance:
+    """Provenance of a corpus index result (``CorpusSimilarity``) over the same ``articles``.
+
+    ``articles[n]`` must be the article at index ``n`` of ``result`` (its path is checked).
+    """
+    if [a.path for a in articles] != list(result.paths):
+        raise ValueError("the articles are not the ones the corpus index was built on")
+    described = [
+        ProvenanceArticle(a.path, a.title, a.outlet, a.date, len(a.text)) for a in articles
+    ]
+    return provenance(described, result.passages)
