@@ -144,3 +144,27 @@ def test_provenance_of_similarity_checks_the_articles(wire_set):
 
     with pytest.raises(ValueError):
         provenance_of_similarity(Result(), found.articles)
+
+
+def test_provenance_command_prints_the_json(capsys):
+    from viewer.cli import main
+
+    assert main(["provenance", str(DATA), "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    by_name = {Path(a["path"]).name: a for a in document["articles"]}
+    assert by_name["wire.md"]["original_share"] == 1.0
+    assert by_name["blog.md"]["published"] is None
+    arrows = {(Path(e["source"]).name, Path(e["target"]).name) for e in document["edges"] if e["directed"]}
+    assert ("wire.md", "courier.md") in arrows and ("courier.md", "post.md") in arrows
+    # The summary for a terminal names the sources with their shares.
+    assert main(["provenance", str(DATA)]) == 0
+    summary = capsys.readouterr().out
+    assert "<- 46% from" in summary and "undated" in summary
+
+
+def test_provenance_command_names_a_missing_file(capsys, tmp_path):
+    from viewer.cli import main
+
+    assert main(["provenance", str(tmp_path / "nothing.md")]) == 2
+    error = capsys.readouterr().err
+    assert "nothing.md" in error and "Traceback" not in error

@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "quotes": ("viewer.commands.quotes", "direct quotations, speakers and shared quotes"),
     "tag": ("viewer.commands.tag", "record and list quote occurrences in quote sets"),
     "export": ("viewer.commands.export", "write quote sets as CSV"),
+    "provenance": ("viewer.commands.provenance", "which articles borrow text from which earlier ones"),
 }
 
 
