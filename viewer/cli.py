@@ -29,6 +29,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "tag": ("viewer.commands.tag", "record and list quote occurrences in quote sets"),
     "export": ("viewer.commands.export", "write quote sets as CSV"),
     "provenance": ("viewer.commands.provenance", "which articles borrow text from which earlier ones"),
+    "report": ("viewer.commands.report", "a self-contained evidence report (HTML or PDF) of a pair or of quote sets"),
 }
 
 

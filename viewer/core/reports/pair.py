@@ -1,0 +1,212 @@
+"""The evidence report of one pair: who the two articles are, and every piece of text they share.
+
+Contents, in order: the two articles' titles, outlets, dates and addresses; the
+similarity and each side's share inside shared passages; which was published first;
+every shared passage side by side with the words that differ marked (struck through on
+A's side, underlined on B's); the quotations both articles carry, with their speakers
+and how the wording differs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from viewer import __version__
+from viewer.core.align import DEFAULT_SETTINGS, Alignment, AlignSettings, align_texts
+from viewer.core.articles import Article
+from viewer.core.corpus.provenance import compare_published, covered_chars
+from viewer.core.quote_clusters import cluster_quotes
+from viewer.core.quotes import Quote, find_quotes
+from viewer.core.reports.html import escape, facts_table, marked, page, percent, side_by_side
+from viewer.core.word_diff import diff_ranges, passage_diff
+
+# The quotes of each side carry these keys as their ``article``: A and B may be one file.
+SIDE_A, SIDE_B = "A", "B"
+
+
+@dataclass(frozen=True)
+class QuoteComparison:
+    """One occurrence of a shared quotation on each side, and how their words differ."""
+
+    speaker: str | None
+    a: Quote
+    b: Quote
+    a_marks: tuple[tuple[int, int], ...]  # words of A's occurrence the other lacks (absolute)
+    b_marks: tuple[tuple[int, int], ...]
+    verdict: str  # a sentence saying whether and how the wording differs
+
+
+@dataclass
+class PairReport:
+    a: Article
+    b: Article
+    alignment: Alignment
+    settings: AlignSettings = DEFAULT_SETTINGS
+    quotes: list[QuoteComparison] = field(default_factory=list)
+    generated: str = ""
+
+
+def shared_quotes(a: Article, b: Article) -> list[QuoteComparison]:
+    """The quotations both articles carry (clusters with an occurrence on each side)."""
+    quotes = find_quotes(a.text, SIDE_A) + find_quotes(b.text, SIDE_B)
+    found: list[QuoteComparison] = []
+    for cluster in cluster_quotes(quotes):
+        side_a = [q for q in cluster.quotes if q.article == SIDE_A]
+        side_b = [q for q in cluster.quotes if q.article == SIDE_B]
+        if not side_a or not side_b:
+            continue
+        # The longest occurrence of each side stands for it (an article may repeat a fragment).
+        qa = max(side_a, key=lambda q: (len(q.text), -q.start))
+        qb = max(side_b, key=lambda q: (len(q.text), -q.start))
+        found.append(_compare_quotes(a.text, qa, b.text, qb, cluster.speaker))
+    found.sort(key=lambda c: c.a.start)
+    return found
+
+
+def _compare_quotes(a_text: str, qa: Quote, b_text: str, qb: Quote, speaker: str | None) -> QuoteComparison:
+    """Word differences inside the stretch both versions quote; words beyond it are a trimmed extract."""
+    spans = diff_ranges(a_text, qa.start, qa.end, b_text, qb.start, qb.end)
+    equal = [n for n, x in enumerate(spans) if x.op == "equal" and a_text[x.a_start:x.a_end].strip()]
+    inside = spans[equal[0]:equal[-1] + 1] if equal else spans
+    a_marks = tuple((x.a_start, x.a_end) for x in inside if x.op == "delete" and a_text[x.a_start:x.a_end].strip())
+    b_marks = tuple((x.b_start, x.b_end) for x in inside if x.op == "insert" and b_text[x.b_start:x.b_end].strip())
+    trimmed = len(inside) < len(spans)
+    if a_marks or b_marks:
+        dropped = sum(len(a_text[s:e].split()) for s, e in a_marks)
+        added = sum(len(b_text[s:e].split()) for s, e in b_marks)
+        verdict = (f"The wording differs inside the stretch both quote: {dropped} word(s) only in A's version, "
+                   f"{added} only in B's.")
+    elif trimmed:
+        verdict = "Same words; one version quotes a shorter extract of the other."
+    else:
+        verdict = "Same words (differences of case, punctuation and quotation marks aside)."
+    return QuoteComparison(speaker, qa, qb, a_marks, b_marks, verdict)
+
+
+def build_pair_report(
+    a: Article,
+    b: Article,
+    settings: AlignSettings = DEFAULT_SETTINGS,
+    alignment: Alignment | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> PairReport:
+    """Everything the report shows; ``alignment`` when the caller has it already (the window)."""
+    if alignment is None:
+        alignment = align_texts(a.text, b.text, settings, cancelled)
+    generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return PairReport(a, b, alignment, settings, shared_quotes(a, b), generated)
+
+
+def _address(article: Article) -> str:
+    url = getattr(article, "url", None)
+    if url:
+        return f'<a href="{escape(url)}">{escape(url)}</a>'
+    return escape(article.path)
+
+
+def _has_word(text: str, start: int, end: int) -> bool:
+    return any(ch.isalnum() for ch in text[start:end])
+
+
+def _column_title(side: str, article: Article) -> str:
+    return f"{side} ({escape(article.outlet)})" if article.outlet else side
+
+
+def _length(article: Article) -> str:
+    return f"{len(article.text):,} characters, {article.words:,} words"
+
+
+def _order_sentence(a: Article, b: Article) -> str:
+    order = compare_published(a.date, b.date)
+    if order is None:
+        missing = " and ".join(side for side, art in (("A", a), ("B", b)) if not art.date)
+        return (f"{missing} carr{'y' if ' and ' in missing else 'ies'} no publication date: "
+                "the report does not say which article came first.")
+    if order == 0:
+        return "Both articles carry the same publication date: the report does not say which came first."
+    first, second = ("A", "B") if order < 0 else ("B", "A")
+    return (f"{first} was published before {second}: text they share may have been taken from {first}, "
+            f"or both may share a common source.")
+
+
+def _coverage(report: PairReport) -> tuple[float, float]:
+    passages = report.alignment.passages
+    a_chars, b_chars = len(report.a.text), len(report.b.text)
+    a_in = covered_chars([(p.a_start, p.a_end) for p in passages]) / a_chars if a_chars else 0.0
+    b_in = covered_chars([(p.b_start, p.b_end) for p in passages]) / b_chars if b_chars else 0.0
+    return a_in, b_in
+
+
+def pair_report_html(report: PairReport) -> str:
+    a, b = report.a, report.b
+    a_in, b_in = _coverage(report)
+    passages = report.alignment.passages
+    s = report.settings
+    body = [
+        "<h1>Evidence report: text shared by two articles</h1>",
+        f'<p class="meta">Generated {escape(report.generated)} by Article Viewer {escape(__version__)}. '
+        f"Passages: at least {s.min_words} matching words, up to {s.max_gap} differing words between matches, "
+        f"at least {percent(s.min_match)} of words matching{', synonyms counted as equal' if s.synonyms else ''}. "
+        "Character offsets count Unicode code points from 0.</p>",
+        "<h2>The articles</h2>",
+        facts_table([
+            ("Title", escape(a.title), escape(b.title)),
+            ("Outlet", escape(a.outlet or "unknown"), escape(b.outlet or "unknown")),
+            ("Published", escape(a.date or "no date found"), escape(b.date or "no date found")),
+            ("Address", _address(a), _address(b)),
+            ("Length", _length(a), _length(b)),
+            ("Inside shared passages", percent(a_in), percent(b_in)),
+        ], header=("", "A", "B")),
+        f"<p>Similarity <b>{percent(report.alignment.similarity)}</b> "
+        "(the share of the two texts' characters inside shared passages), "
+        f"in {len(passages)} shared passage{'s' if len(passages) != 1 else ''}. {escape(_order_sentence(a, b))}</p>",
+        "<h2>Shared passages</h2>",
+    ]
+    if passages:
+        body.append('<p class="meta">Words that differ: <span class="del">only in A</span>, '
+                    '<span class="ins">only in B</span>. Passages are listed in A\'s order; '
+                    "B may carry them in another order.</p>")
+    else:
+        body.append("<p>The two articles share no passage.</p>")
+    for number, passage in enumerate(passages, start=1):
+        spans = passage_diff(a.text, b.text, passage)
+        # Words only: a comma or a space that differs is not worth a mark.
+        a_marks = [(x.a_start, x.a_end) for x in spans if x.op == "delete" and _has_word(a.text, x.a_start, x.a_end)]
+        b_marks = [(x.b_start, x.b_end) for x in spans if x.op == "insert" and _has_word(b.text, x.b_start, x.b_end)]
+        body.append(f"<h3>Passage {number} of {len(passages)}</h3>")
+        body.append(f'<p class="meta">A characters {passage.a_start:,}\u2013{passage.a_end:,}, '
+                    f"B characters {passage.b_start:,}\u2013{passage.b_end:,}; "
+                    f"{percent(passage.score)} of the words match.</p>")
+        body.append(side_by_side(
+            _column_title("A", a), _column_title("B", b),
+            [(marked(a.text, passage.a_start, passage.a_end, a_marks, "del"),
+              marked(b.text, passage.b_start, passage.b_end, b_marks, "ins"))],
+            row_ids=[f"passage-{number}"],
+        ))
+    body.append("<h2>Shared quotations</h2>")
+    body.extend(_quotes_section(report))
+    return page(f"Evidence report: {a.title} / {b.title}", body)
+
+
+def _quotes_section(report: PairReport) -> Sequence[str]:
+    if not report.quotes:
+        return ["<p>The two articles share no quotation.</p>"]
+    parts = [f'<p class="meta">{len(report.quotes)} quotation(s) appear in both articles. '
+             'Words one version lacks: <span class="del">only in A</span>, <span class="ins">only in B</span>.</p>']
+    for number, item in enumerate(report.quotes, start=1):
+        speaker = escape(item.speaker) if item.speaker else "speaker not named in the text"
+        parts.append(f"<h3>Quotation {number}: {speaker}</h3>")
+        parts.append(side_by_side(
+            f"A, characters {item.a.start:,}\u2013{item.a.end:,}"
+            f"{', said by ' + escape(item.a.speaker) if item.a.speaker else ''}",
+            f"B, characters {item.b.start:,}\u2013{item.b.end:,}"
+            f"{', said by ' + escape(item.b.speaker) if item.b.speaker else ''}",
+            [("\u201c" + marked(report.a.text, item.a.start, item.a.end, item.a_marks, "del") + "\u201d",
+              "\u201c" + marked(report.b.text, item.b.start, item.b.end, item.b_marks, "ins") + "\u201d")],
+            row_ids=[f"quote-{number}"],
+        ))
+        css = "same" if not item.a_marks and not item.b_marks else "altered"
+        parts.append(f'<p class="{css}">{escape(item.verdict)}</p>')
+    return parts

@@ -1,0 +1,133 @@
+"""The evidence report of quote sets: every recorded occurrence, in its article's words around it.
+
+Per set: its name, tags and note; per occurrence: the article's title, outlet, date and
+address, the speaker (and whether a person corrected it), the user's note, and the quoted
+words highlighted inside up to ``CONTEXT_CHARS`` characters of the article on each side.
+The context comes from the article as it is now when its text still matches the stored
+hash; otherwise from the context stored with the occurrence, and the report says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from viewer import __version__
+from viewer.core.articles import Article, ArticleError, load_article
+from viewer.core.reports.html import escape, facts_table, page
+from viewer.core.workspace import Occurrence, QuoteSet
+
+CONTEXT_CHARS = 200
+
+
+@dataclass(frozen=True)
+class Context:
+    before: str
+    after: str
+    source: str  # "article" (read now) or "stored" (the article changed or is missing)
+    url: str | None = None
+
+
+def occurrence_context(occurrence: Occurrence, article: Article | None, chars: int = CONTEXT_CHARS) -> Context:
+    """The words around ``occurrence``, from ``article`` when its text is the one tagged."""
+    if article is not None and article.sha256 == occurrence.sha256 and not occurrence.detached:
+        text = article.text
+        before = text[max(0, occurrence.start - chars):occurrence.start]
+        after = text[occurrence.end:occurrence.end + chars]
+        return Context(before, after, "article", getattr(article, "url", None))
+    return Context(occurrence.prefix, occurrence.suffix, "stored", getattr(article, "url", None) if article else None)
+
+
+def contexts_for(
+    listing: Sequence[tuple[QuoteSet, Sequence[Occurrence]]],
+    load: Callable[[str], Article] = load_article,
+) -> dict[int, Context]:
+    """Occurrence id -> its context; each article is read once, an unreadable one is skipped."""
+    articles: dict[str, Article | None] = {}
+    found: dict[int, Context] = {}
+    for _quote_set, occurrences in listing:
+        for occurrence in occurrences:
+            if occurrence.article not in articles:
+                try:
+                    articles[occurrence.article] = load(occurrence.article)
+                except (ArticleError, OSError):
+                    articles[occurrence.article] = None
+            found[occurrence.id] = occurrence_context(occurrence, articles[occurrence.article])
+    return found
+
+
+def _trimmed(before: str, after: str) -> tuple[str, str]:
+    """Context cut at word boundaries, with an ellipsis where it was cut."""
+    if len(before) >= CONTEXT_CHARS and " " in before:
+        before = "\u2026" + before.split(" ", 1)[1]
+    if len(after) >= CONTEXT_CHARS and " " in after:
+        after = after.rsplit(" ", 1)[0] + "\u2026"
+    return before, after
+
+
+def quote_sets_report_html(
+    listing: Sequence[tuple[QuoteSet, Sequence[Occurrence]]],
+    contexts: dict[int, Context],
+    workspace_name: str = "",
+    generated: str | None = None,
+) -> str:
+    generated = generated or datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    count = sum(len(items) for _s, items in listing)
+    body = [
+        "<h1>Evidence report: quote sets</h1>",
+        f'<p class="meta">Generated {escape(generated)} by Article Viewer {escape(__version__)}'
+        f"{' from ' + escape(workspace_name) if workspace_name else ''}: "
+        f"{len(listing)} set{'s' if len(listing) != 1 else ''}, {count} occurrence{'s' if count != 1 else ''}. "
+        "Quoted words are highlighted inside the article's text around them. "
+        "Character offsets count Unicode code points from 0.</p>",
+    ]
+    if not listing:
+        body.append("<p>The workspace holds no quote set.</p>")
+    for quote_set, occurrences in listing:
+        body.append(f"<h2>{escape(quote_set.name)}</h2>")
+        facts = []
+        if quote_set.tags:
+            facts.append(f"Tags: {escape(', '.join(quote_set.tags))}")
+        if quote_set.note:
+            facts.append(f'Note: <span class="note">{escape(quote_set.note)}</span>')
+        facts.append(f"{len(occurrences)} occurrence{'s' if len(occurrences) != 1 else ''}, "
+                     f"created {escape(quote_set.created[:10])}")
+        body.append('<p class="meta">' + " \u00b7 ".join(facts) + "</p>")
+        if not occurrences:
+            body.append("<p>This set holds no occurrence.</p>")
+        ordered = sorted(occurrences, key=lambda o: (o.published is None, o.published or "", o.article, o.start))
+        for number, occurrence in enumerate(ordered, start=1):
+            body.extend(_occurrence(number, occurrence, contexts.get(occurrence.id)))
+    return page("Evidence report: " + ", ".join(s.name for s, _ in listing), body)
+
+
+def _occurrence(number: int, occurrence: Occurrence, context: Context | None) -> list[str]:
+    speaker = escape(occurrence.speaker) if occurrence.speaker else "not named in the text"
+    if occurrence.speaker and getattr(occurrence, "speaker_source", None) == "edited":
+        speaker += " (corrected by hand)"
+    address = escape(context.url) if context and context.url else escape(occurrence.article)
+    rows = [
+        ("Article", escape(occurrence.title)),
+        ("Outlet", escape(occurrence.outlet or "unknown")),
+        ("Published", escape(occurrence.published or "no date found")),
+        ("Address", address),
+        ("Speaker", speaker),
+        ("Characters", f"{occurrence.start:,}\u2013{occurrence.end:,}"),
+    ]
+    if occurrence.note:
+        rows.append(("Note", f'<span class="note">{escape(occurrence.note)}</span>'))
+    if occurrence.detached:
+        rows.append(("Status", '<span class="altered">detached: the article changed and the quote was not '
+                                "found in it again; shown as recorded</span>"))
+    before, after = (context.before, context.after) if context else (occurrence.prefix, occurrence.suffix)
+    before, after = _trimmed(before, after)
+    source = "" if context is None or context.source == "article" else (
+        '<p class="meta">Context as recorded with the quote (the article is missing or changed).</p>')
+    return [
+        f"<h3>{number}. {escape(occurrence.title)}</h3>",
+        facts_table(rows),
+        f'<p id="occurrence-{occurrence.id}"><span class="context">{escape(before)}</span>'
+        f'<span class="quote">{escape(occurrence.text)}</span><span class="context">{escape(after)}</span></p>',
+        source,
+    ]

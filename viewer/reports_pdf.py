@@ -1,0 +1,68 @@
+"""A report's HTML laid out as PDF by Qt's own writer (QTextDocument + QPdfWriter).
+
+Outside the core: it needs Qt. From the command line it starts a headless
+``QGuiApplication`` (the offscreen platform unless one is set) only for the layout.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from viewer.core.reports.html import write_atomically
+
+# A4 with 15 mm margins; 10 pt text at 300 dpi.
+PAGE_MARGIN_MM = 15.0
+RESOLUTION_DPI = 300
+
+
+def _ensure_gui_application() -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _ensure_gui_application.app = QGuiApplication([])  # kept alive for the process
+
+
+def html_to_pdf_bytes(html: str, title: str = "Evidence report") -> tuple[bytes, int]:
+    """The PDF of ``html`` and its page count."""
+    _ensure_gui_application()
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+    document = QTextDocument()
+    document.setHtml(html)
+    with tempfile.TemporaryDirectory(prefix="report-") as folder:
+        path = Path(folder) / "report.pdf"
+        writer = QPdfWriter(str(path))
+        writer.setTitle(title)
+        writer.setCreator("Article Viewer")
+        writer.setResolution(RESOLUTION_DPI)
+        layout = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                             QMarginsF(PAGE_MARGIN_MM, PAGE_MARGIN_MM, PAGE_MARGIN_MM, PAGE_MARGIN_MM),
+                             QPageLayout.Unit.Millimeter)
+        writer.setPageLayout(layout)
+        # With no page size of its own, print_() lays a copy of the document out on the
+        # writer's pages at the writer's resolution (fonts keep their point sizes).
+        document.print_(writer)
+        del writer  # the file is complete once the writer is gone
+        data = path.read_bytes()
+    return data, pdf_page_count(data)
+
+
+def pdf_page_count(data: bytes) -> int:
+    """Pages of a PDF Qt wrote (its page objects are written uncompressed)."""
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", data))
+
+
+def write_report(html: str, out: str | os.PathLike[str], title: str = "Evidence report") -> int:
+    """Write ``html`` to ``out`` as HTML (``.html``/``.htm``) or PDF (``.pdf``); the page count (HTML: 0)."""
+    suffix = Path(out).suffix.lower()
+    if suffix == ".pdf":
+        data, pages = html_to_pdf_bytes(html, title)
+        write_atomically(data, out)
+        return pages
+    write_atomically(html.encode("utf-8"), out)
+    return 0
