@@ -13,6 +13,7 @@ from viewer.core.corpus.provenance import (
     ProvenanceArticle,
     compare_published,
     covered_chars,
+    outlet_graph,
     provenance,
     provenance_of_similarity,
 )
@@ -168,3 +169,26 @@ def test_provenance_command_names_a_missing_file(capsys, tmp_path):
     assert main(["provenance", str(tmp_path / "nothing.md")]) == 2
     error = capsys.readouterr().err
     assert "nothing.md" in error and "Traceback" not in error
+
+
+def test_outlet_graph_aggregates_articles_by_outlet():
+    articles = [
+        ProvenanceArticle("w1", "Wire one", "Wire", "2020-01-01", 100),
+        ProvenanceArticle("w2", "Wire two", "Wire", "2020-01-02", 100),
+        ProvenanceArticle("p1", "Paper one", "Paper", "2020-01-03", 200),
+        ProvenanceArticle("b1", "Blog post", None, None, 50),
+    ]
+    passages = {
+        (0, 1): [Passage(0, 10, 0, 10, 1.0)],  # the wire repeats itself: no outlet edge
+        (0, 2): [Passage(0, 40, 0, 40, 1.0)],
+        (1, 2): [Passage(50, 100, 20, 70, 1.0)],  # overlaps the first by 20 characters of p1
+        (1, 3): [Passage(0, 20, 0, 25, 1.0)],  # undated blog: undirected
+    }
+    nodes, edges = outlet_graph(provenance(articles, passages))
+    assert [(n.name, n.articles, n.chars, n.published) for n in nodes] == [
+        ("Wire", (0, 1), 200, "2020-01-01"), ("Paper", (2,), 200, "2020-01-03"),
+        ("Blog post (outlet unknown)", (3,), 50, None)]
+    assert [(e.source, e.target, e.share, e.directed) for e in edges] == [
+        (0, 1, 0.35, True),  # p1's characters 0..70 of 200
+        (0, 2, 0.5, False),  # list order: the wire (w2) first, target the blog: 25 of 50
+    ]

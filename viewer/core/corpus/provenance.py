@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 __all__ = [
-    "Edge", "Provenance", "ProvenanceArticle", "compare_published", "covered_chars", "provenance",
-    "provenance_of_similarity",
+    "Edge", "OutletNode", "Provenance", "ProvenanceArticle", "compare_published", "covered_chars", "outlet_graph",
+    "provenance", "provenance_of_similarity",
 ]
 
 
@@ -51,6 +51,7 @@ class Edge:
     share: float  # of the target's characters, in passages shared with the source
     directed: bool
     source_share: float = 0.0  # the same for the source's characters (for tooltips and graphs)
+    target_spans: tuple[tuple[int, int], ...] = field(default=(), repr=False, compare=False)
 
 
 @dataclass
@@ -159,7 +160,7 @@ def provenance(
         directed = order in (-1, 1)
         edges.append(Edge(
             source, target, round(_share(target_spans, articles[target].chars), 4), directed,
-            round(_share(source_spans, articles[source].chars), 4),
+            round(_share(source_spans, articles[source].chars), 4), tuple(target_spans),
         ))
         if directed:
             borrowed_spans[target].extend(target_spans)
@@ -186,3 +187,53 @@ def provenance_of_similarity(result, articles: Sequence[_Loaded]) -> Provenance:
         ProvenanceArticle(a.path, a.title, a.outlet, a.date, len(a.text)) for a in articles
     ]
     return provenance(described, result.passages)
+
+
+# --- outlets -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OutletNode:
+    """The articles of one outlet; an article with no known outlet is a node of its own."""
+
+    name: str
+    articles: tuple[int, ...]
+    chars: int
+    published: str | None  # its earliest dated article, None when none is dated
+
+
+def outlet_graph(found: Provenance) -> tuple[list[OutletNode], list[Edge]]:
+    """Outlets as nodes; an edge's share is of the target outlet's characters (union per article).
+
+    Directed edges between outlets come from directed article edges, undirected ones from
+    undirected article edges; text an outlet shares with itself is left out.
+    """
+    members: dict[str, list[int]] = {}
+    for number, article in enumerate(found.articles):
+        name = article.outlet or f"{article.title or article.path} (outlet unknown)"
+        members.setdefault(name, []).append(number)
+    nodes: list[OutletNode] = []
+    node_of: dict[int, int] = {}
+    for name, numbers in members.items():
+        dates = sorted((found.articles[n].published for n in numbers if found.articles[n].published),
+                       key=lambda d: _split(d))
+        for n in numbers:
+            node_of[n] = len(nodes)
+        nodes.append(OutletNode(name, tuple(numbers), sum(found.articles[n].chars for n in numbers),
+                                dates[0] if dates else None))
+    # (source node, target node, directed) -> target article -> its spans
+    spans: dict[tuple[int, int, bool], dict[int, list[tuple[int, int]]]] = {}
+    for edge in found.edges:
+        source, target = node_of[edge.source], node_of[edge.target]
+        if source == target:
+            continue
+        key = (source, target, edge.directed)
+        if not edge.directed and (target, source, False) in spans:
+            key = (target, source, False)
+        spans.setdefault(key, {}).setdefault(edge.target, []).extend(edge.target_spans)
+    edges = []
+    for (source, target, directed), by_article in sorted(spans.items()):
+        chars = nodes[target].chars
+        inside = sum(covered_chars(found_spans) for found_spans in by_article.values())
+        edges.append(Edge(source, target, round(min(1.0, inside / chars), 4) if chars else 0.0, directed))
+    return nodes, edges

@@ -1,0 +1,1 @@
+"""The corpus overview's widgets."""
