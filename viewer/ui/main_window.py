@@ -39,6 +39,7 @@ from viewer.ui.pair.pair_view import PairView
 from viewer.ui.pair.passage_list_model import PassageIndexRole, PassageListModel
 from viewer.ui.quote_sets.workspace_controller import install_quote_sets
 from viewer.ui.quotes.quotes_panel import QuotesPanel
+from viewer.ui.report_export import install_report_export
 from viewer.ui.settings import app_settings
 from viewer.ui.shortcuts import make_action, shortcuts_html
 from viewer.ui.window_api import MENU_IDS
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.corpus.indexFailed.connect(self._on_index_failed)
         self.collation = install_passage_collation(self, self.corpus)
         self.web_pages = install_web_pages(self)
+        self.reports = install_report_export(self)
         # Last, so that the docks the quote sets and the corpus view add are restored too.
         self._restore_state()
 

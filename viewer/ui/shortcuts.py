@@ -36,6 +36,8 @@ SHORTCUTS: dict[str, tuple[str, tuple[str, ...], str]] = {
     "new_workspace": ("&New Workspace\u2026", (), "Start an empty workspace file for quote sets"),
     "open_workspace": ("Open &Workspace\u2026", (), "Open another workspace file of quote sets"),
     "export_sets": ("&Export Quote Sets\u2026", ("Ctrl+Shift+E",), "Write every quote set to a CSV file"),
+    "export_report": ("Export &Report\u2026", ("Ctrl+Shift+R",),
+                      "An evidence report (HTML or PDF) of the pair on screen or of quote sets"),
     "export_selected_sets": ("Export Selected Quote Sets\u2026", (), "Write the sets selected in the panel to CSV"),
     "shortcuts": ("&Keyboard Shortcuts", ("Ctrl+?",), "List every keyboard shortcut"),
     "about": ("&About Article Viewer", (), "Version, licence and where data is kept"),
