@@ -122,3 +122,23 @@ def test_empty_view(qtbot):
     widget.set_provenance(None)
     assert widget.model.rowCount() == 0 and not widget.graph.nodes
     assert isinstance(EdgeItem, type)
+
+
+def test_the_window_shows_the_provenance_of_the_open_articles(qtbot, tmp_path):
+    from tests.qt_helpers import open_window
+
+    window = open_window(qtbot, [DATA])
+    qtbot.waitUntil(lambda: window.corpus.result is not None and not window.corpus.busy, timeout=20_000)
+    tab = window.corpus.provenance
+    assert tab.view.provenance is None  # worked out when it shows, not on every index
+    tab.show()
+    found = tab.view.provenance
+    assert found is not None and len(found.articles) == 5
+    names = {Path(a.path).name: n for n, a in enumerate(found.articles)}
+    assert found.original_share(names["wire.md"]) == 1.0
+    # A double-click on the Post opens it beside its main source, the Courier.
+    with qtbot.waitSignal(window.pair_view.alignmentReady, timeout=20_000):
+        tab.view.open_with_main_source(names["post.md"])
+    assert Path(window.pair_view.a.path).name == "courier.md"
+    assert Path(window.pair_view.b.path).name == "post.md"
+    window.grab().save(str(tmp_path / "window-provenance.png"))

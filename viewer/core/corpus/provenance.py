@@ -59,6 +59,7 @@ class Provenance:
     articles: list[ProvenanceArticle]
     edges: list[Edge]
     borrowed: list[float] = field(default_factory=list)  # borrowed_share per article
+    _links: dict[int, tuple[list[Edge], list[Edge], list[Edge]]] | None = field(default=None, repr=False)
 
     def borrowed_share(self, index: int) -> float:
         return self.borrowed[index]
@@ -66,21 +67,36 @@ class Provenance:
     def original_share(self, index: int) -> float:
         return round(1.0 - self.borrowed[index], 4)
 
+    def _by_article(self) -> dict[int, tuple[list[Edge], list[Edge], list[Edge]]]:
+        """Article -> (directed edges in, directed edges out, undirected edges), sorted, built once."""
+        if self._links is None:
+            links: dict[int, tuple[list[Edge], list[Edge], list[Edge]]] = {}
+            for edge in self.edges:
+                source = links.setdefault(edge.source, ([], [], []))
+                target = links.setdefault(edge.target, ([], [], []))
+                if edge.directed:
+                    target[0].append(edge)
+                    source[1].append(edge)
+                else:
+                    source[2].append(edge)
+                    target[2].append(edge)
+            for into, out, _undirected in links.values():
+                into.sort(key=lambda e: (-e.share, e.source))
+                out.sort(key=lambda e: (-e.share, e.target))
+            self._links = links
+        return self._links
+
     def sources_of(self, index: int) -> list[Edge]:
         """The directed edges into ``index`` (the earlier articles it borrows from), largest share first."""
-        found = [e for e in self.edges if e.directed and e.target == index]
-        found.sort(key=lambda e: (-e.share, e.source))
-        return found
+        return list(self._by_article().get(index, ([], [], []))[0])
 
     def borrowers_of(self, index: int) -> list[Edge]:
         """The directed edges out of ``index`` (later articles that carry its text)."""
-        found = [e for e in self.edges if e.directed and e.source == index]
-        found.sort(key=lambda e: (-e.share, e.target))
-        return found
+        return list(self._by_article().get(index, ([], [], []))[1])
 
     def undated_links(self, index: int) -> list[Edge]:
         """Undirected edges touching ``index``: shared text whose order no date tells."""
-        return [e for e in self.edges if not e.directed and index in (e.source, e.target)]
+        return list(self._by_article().get(index, ([], [], []))[2])
 
     def to_json(self) -> dict:
         """The SPEC's ``provenance --json`` document."""

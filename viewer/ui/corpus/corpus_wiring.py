@@ -20,6 +20,7 @@ from viewer.core.paths import cache_dir
 from viewer.core.tasks.policy import in_child_process
 from viewer.ui.background import LatestRunner
 from viewer.ui.corpus.corpus_view import CorpusView
+from viewer.ui.corpus.provenance_view import install_provenance
 from viewer.ui.shortcuts import make_action
 
 # Opening at least this many articles shows the overview by itself: with a handful, the
@@ -83,6 +84,7 @@ class CorpusController(QObject):
         self.status_button.hide()
 
         self.view.pairRequested.connect(self.open_pair)
+        self.provenance = install_provenance(self)
         self.view.cancelRequested.connect(self.cancel)
         self.view.reindexRequested.connect(self.reindex)
         window.loadFinished.connect(self._on_articles_changed)
@@ -111,6 +113,7 @@ class CorpusController(QObject):
             self.runner.cancel()
             self.result = None
             self.view.set_result(None)
+            self.provenance.update(None)
             self.status_button.hide()
             return
         settings = self.settings()
@@ -188,6 +191,7 @@ class CorpusController(QObject):
         self.result = result
         self.view.set_indexing(False)
         self.view.set_result(result)
+        self.provenance.update(result)
         self.status_button.show()
         shared = len(result.pairs)
         self.window.show_status(

@@ -161,10 +161,12 @@ class ProvenanceGraph(QGraphicsView):
         if self.mode == "outlets":
             graph_nodes, all_edges = self._outlet_nodes(found)
         else:
-            graph_nodes, all_edges = self._article_nodes(found), found.edges
+            all_edges = found.edges
         strongest = sorted(all_edges, key=lambda e: (-e.share, e.source, e.target))[:MAX_EDGES]
         self.hidden_edges = len(all_edges) - len(strongest)
         shown = {k for e in strongest for k in (e.source, e.target)}
+        if self.mode != "outlets":
+            graph_nodes = self._article_nodes(found, shown)
         placed = self._place([graph_nodes[k] for k in sorted(shown)], strongest)
         for key, (x, y) in placed.items():
             item = NodeItem(graph_nodes[key])
@@ -177,9 +179,10 @@ class ProvenanceGraph(QGraphicsView):
         bounds = scene.itemsBoundingRect()
         scene.setSceneRect(QRectF(-20, 0, bounds.right() + 40, bounds.bottom() + 20))  # with the column titles
 
-    def _article_nodes(self, found: Provenance) -> dict[int, GraphNode]:
+    def _article_nodes(self, found: Provenance, shown: set[int]) -> dict[int, GraphNode]:
         nodes = {}
-        for number, article in enumerate(found.articles):
+        for number in sorted(shown):
+            article = found.articles[number]
             sources = found.sources_of(number)
             lines = (f"{article.outlet or 'outlet unknown'} \u00b7 {article.published or 'undated'}",
                      f"own text {found.original_share(number):.0%}"
@@ -212,10 +215,13 @@ class ProvenanceGraph(QGraphicsView):
             columns.append(undated)
         placed: dict[int, tuple[float, float]] = {}
         row_of: dict[int, float] = {}
+        neighbours: dict[int, list[int]] = {}
+        for edge in edges:
+            neighbours.setdefault(edge.source, []).append(edge.target)
+            neighbours.setdefault(edge.target, []).append(edge.source)
         for column_number, column in enumerate(columns):
             def weight(node: GraphNode) -> tuple[float, int]:
-                rows = [row_of[e.source] for e in edges if e.target == node.key and e.source in row_of]
-                rows += [row_of[e.target] for e in edges if e.source == node.key and e.target in row_of]
+                rows = [row_of[k] for k in neighbours.get(node.key, ()) if k in row_of]
                 return (sum(rows) / len(rows) if rows else float(len(row_of)), node.key)
 
             column.sort(key=weight)

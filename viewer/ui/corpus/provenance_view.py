@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import functools
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.core.corpus.provenance import Provenance, compare_published
+from viewer.core.corpus.provenance import Provenance, compare_published, provenance_of_similarity
 from viewer.ui.corpus.provenance_graph import MAX_EDGES, ProvenanceGraph
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -226,3 +227,73 @@ class ProvenanceView(QWidget):
         found = self.provenance
         if found is not None:
             self.pairRequested.emit(found.articles[source].path, found.articles[target].path)
+
+
+class ProvenanceTab(QObject):
+    """Keeps a :class:`ProvenanceView` in step with the corpus index of the open articles.
+
+    The view is a tab beside the pair view when the window has central tabs, else a dock.
+    Each new index result (``update``) becomes a provenance, computed from the pairs the
+    index already aligned (nothing is aligned again); the view's pair requests open the
+    pair in the pair view. While the view is hidden a new result is only kept: it is worked
+    out when the view shows (0.2 s for 300 articles and 4,400 sharing pairs, which the
+    window must not spend on every re-index).
+    """
+
+    def __init__(self, corpus_controller) -> None:
+        super().__init__(corpus_controller)
+        self.corpus = corpus_controller
+        window = corpus_controller.window
+        self.view = ProvenanceView()
+        tabs = getattr(window, "central_tabs", None)
+        if tabs is not None:
+            tabs.addTab(self.view, "Provenance")
+            self.dock = None
+        else:
+            self.dock = QDockWidget("Provenance", window)
+            self.dock.setObjectName("provenanceDock")
+            self.dock.setWidget(self.view)
+            window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+            self.dock.hide()
+            view_menu = next((a.menu() for a in window.menuBar().actions() if a.text() == "&View"), None)
+            if view_menu is not None:
+                view_menu.addAction(self.dock.toggleViewAction())
+        self.view.pairRequested.connect(corpus_controller.open_pair)
+        self._pending = None
+        self._stale = False
+        self.view.installEventFilter(self)
+
+    def update(self, result) -> None:
+        """Show the provenance of ``result`` (a ``CorpusSimilarity``, or None) over the open articles."""
+        self._pending, self._stale = result, True
+        if self.view.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        if not self._stale:
+            return
+        self._stale = False
+        result = self._pending
+        articles = list(self.corpus.window.model.articles)
+        if result is None or [a.path for a in articles] != list(result.paths):
+            self.view.set_provenance(None)
+            return
+        self.view.set_provenance(provenance_of_similarity(result, articles))
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.view and event.type() == QEvent.Type.Show:
+            self.refresh()
+        return False
+
+    def show(self) -> None:
+        tabs = getattr(self.corpus.window, "central_tabs", None)
+        if tabs is not None:
+            tabs.setCurrentWidget(self.view)
+        elif self.dock is not None:
+            self.dock.show()
+            self.dock.raise_()
+
+
+def install_provenance(corpus_controller) -> ProvenanceTab:
+    """Add the provenance view to the window of ``corpus_controller``; keep the result."""
+    return ProvenanceTab(corpus_controller)
