@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from viewer.core.align import Passage
-from viewer.core.articles import load_articles
+from viewer.core.alignment.model import Passage
+from viewer.core.corpus.index import CorpusIndex
 from viewer.core.corpus.provenance import (
     ProvenanceArticle,
     compare_published,
@@ -17,7 +17,7 @@ from viewer.core.corpus.provenance import (
     provenance,
     provenance_of_similarity,
 )
-from viewer.core.corpus_index import CorpusIndex
+from viewer.core.loading.articles import load_articles
 
 DATA = Path(__file__).parent / "data" / "provenance"
 # "Within a few points of what was copied": the aligner's passage edges may take in or

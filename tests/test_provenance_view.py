@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from viewer.core.articles import load_articles
+from viewer.core.corpus.index import CorpusIndex
 from viewer.core.corpus.provenance import provenance_of_similarity
-from viewer.core.corpus_index import CorpusIndex
+from viewer.core.loading.articles import load_articles
 from viewer.ui.corpus.provenance_graph import EdgeItem
 from viewer.ui.corpus.provenance_view import ProvenanceView
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from viewer.core.articles import article_from_text, load_article
+from viewer.core.loading.articles import article_from_text, load_article
 from viewer.core.reports.pair import build_pair_report, pair_report_html
 from viewer.core.reports.quote_sets import contexts_for, quote_sets_report_html
-from viewer.core.workspace import Workspace, new_occurrence
+from viewer.core.store.workspace import Workspace, new_occurrence
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))

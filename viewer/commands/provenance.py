@@ -7,8 +7,8 @@ import json
 import sys
 
 from viewer.commands.align import add_setting_arguments, settings_from
+from viewer.core.corpus.index import CorpusIndex
 from viewer.core.corpus.provenance import Provenance, provenance_of_similarity
-from viewer.core.corpus_index import CorpusIndex
 from viewer.core.paths import cache_dir
 
 # The window's corpus cache: pairs the window aligned are not aligned again here, and back.
@@ -22,7 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from viewer.cli import load_inputs
+    from viewer.commands.inputs import load_inputs
 
     settings = settings_from(args)
     articles = load_inputs(args.paths, minimum=1)

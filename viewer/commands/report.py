@@ -11,9 +11,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from viewer.cli import CommandError
 from viewer.commands.align import add_setting_arguments, settings_from
 from viewer.commands.tag import open_workspace
+from viewer.core.errors import CommandError
 from viewer.core.reports.pair import build_pair_report, pair_report_html
 from viewer.core.reports.quote_sets import contexts_for, quote_sets_report_html
 
@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _pair(args: argparse.Namespace) -> tuple[str, str]:
-    from viewer.cli import load_inputs
+    from viewer.commands.inputs import load_inputs
 
     settings = settings_from(args)
     a = load_inputs([args.paths[0]])[0]

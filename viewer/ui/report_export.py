@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -24,11 +23,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from viewer.core.articles import load_article
+from viewer.core.loading.articles import load_article
 from viewer.core.reports.pair import build_pair_report, pair_report_html
 from viewer.core.reports.quote_sets import contexts_for, quote_sets_report_html
 from viewer.reports_pdf import write_report
-from viewer.ui.shortcuts import SHORTCUTS, key_sequences
+from viewer.ui.shortcuts import make_action
 
 HTML_FILTER = "Web page, self-contained (*.html)"
 PDF_FILTER = "PDF document (*.pdf)"
@@ -78,24 +77,19 @@ class ReportExporter(QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
         self.window = window
-        text, _keys, tip = SHORTCUTS["export_report"]
-        self.action = QAction(text, window)
-        self.action.setObjectName("export_report")
-        self.action.setShortcuts(key_sequences("export_report"))
-        self.action.setStatusTip(tip)
-        self.action.triggered.connect(self.choose)
-        window.addAction(self.action)
-        if hasattr(window, "actions_by_name"):
-            window.actions_by_name["export_report"] = self.action
-        bar = window.menuBar()
-        file_menu = next((a.menu() for a in bar.actions() if a.menu() and a.text() == "&File"), None)
-        if file_menu is not None:
-            quit_action = getattr(window, "actions_by_name", {}).get("quit")
-            if quit_action in file_menu.actions():
-                file_menu.insertAction(quit_action, self.action)
-                file_menu.insertSeparator(quit_action)
-            else:
-                file_menu.addAction(self.action)
+        self.action = make_action(window, "export_report", self.choose)
+        window.register_action(self.action)
+        # In the File menu with the other exports (after Export Selected Quote Sets), else before Quit.
+        file_menu = window.menu("file")
+        actions = file_menu.actions()
+        try:
+            after = actions.index(window.action("export_selected_sets")) + 1
+        except (KeyError, ValueError):
+            after = actions.index(window.action("quit"))
+        if after < len(actions):
+            file_menu.insertAction(actions[after], self.action)
+        else:
+            file_menu.addAction(self.action)
 
     # -- what the window has ------------------------------------------------------
     def _pair(self):
@@ -168,7 +162,7 @@ class ReportExporter(QObject):
         QApplication.restoreOverrideCursor()
         self.window.settings.setValue("files/lastReport", path)
         done = f"Wrote the report to {path}" + (f" ({pages} page{'s' if pages != 1 else ''})" if pages else "")
-        self.window._show_status(done)
+        self.window.show_status(done)
 
 
 def _short(title: str, limit: int = 50) -> str:

@@ -25,7 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[2]))
 
-from viewer.core.articles import load_article  # noqa: E402
+from viewer.core.loading.articles import load_article  # noqa: E402
 
 
 def paragraphs(path: Path) -> tuple[str, list[str]]:

@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from viewer import __version__
-from viewer.core.align import DEFAULT_SETTINGS, Alignment, AlignSettings, align_texts
-from viewer.core.articles import Article
+from viewer.core.alignment.align import align_texts
+from viewer.core.alignment.model import DEFAULT_SETTINGS, Alignment, AlignSettings
+from viewer.core.alignment.word_diff import diff_ranges, passage_diff
 from viewer.core.corpus.provenance import compare_published, covered_chars
-from viewer.core.quote_clusters import cluster_quotes
-from viewer.core.quotes import Quote, find_quotes
+from viewer.core.loading.articles import Article
+from viewer.core.quotes.clusters import cluster_quotes
+from viewer.core.quotes.finder import Quote, find_quotes
 from viewer.core.reports.html import escape, facts_table, marked, page, percent, side_by_side
-from viewer.core.word_diff import diff_ranges, passage_diff
 
 # The quotes of each side carry these keys as their ``article``: A and B may be one file.
 SIDE_A, SIDE_B = "A", "B"

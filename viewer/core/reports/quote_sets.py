@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from viewer import __version__
-from viewer.core.articles import Article, ArticleError, load_article
+from viewer.core.errors import ArticleError
+from viewer.core.loading.articles import Article, load_article
 from viewer.core.reports.html import escape, facts_table, page
-from viewer.core.workspace import Occurrence, QuoteSet
+from viewer.core.store.model import Occurrence, QuoteSet
 
 CONTEXT_CHARS = 200
 

@@ -255,9 +255,7 @@ class ProvenanceTab(QObject):
             self.dock.setWidget(self.view)
             window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
             self.dock.hide()
-            view_menu = next((a.menu() for a in window.menuBar().actions() if a.text() == "&View"), None)
-            if view_menu is not None:
-                view_menu.addAction(self.dock.toggleViewAction())
+            window.menu("view").addAction(self.dock.toggleViewAction())
         self.view.pairRequested.connect(corpus_controller.open_pair)
         self._pending = None
         self._stale = False
