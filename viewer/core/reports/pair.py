@@ -16,27 +16,11 @@ from datetime import UTC, datetime
 from viewer import __version__
 from viewer.core.alignment.align import align_texts
 from viewer.core.alignment.model import DEFAULT_SETTINGS, Alignment, AlignSettings
-from viewer.core.alignment.word_diff import diff_ranges, passage_diff
+from viewer.core.alignment.word_diff import passage_diff
 from viewer.core.corpus.provenance import compare_published, covered_chars
 from viewer.core.loading.articles import Article
-from viewer.core.quotes.clusters import cluster_quotes
-from viewer.core.quotes.finder import Quote, find_quotes
 from viewer.core.reports.html import escape, facts_table, marked, page, percent, side_by_side
-
-# The quotes of each side carry these keys as their ``article``: A and B may be one file.
-SIDE_A, SIDE_B = "A", "B"
-
-
-@dataclass(frozen=True)
-class QuoteComparison:
-    """One occurrence of a shared quotation on each side, and how their words differ."""
-
-    speaker: str | None
-    a: Quote
-    b: Quote
-    a_marks: tuple[tuple[int, int], ...]  # words of A's occurrence the other lacks (absolute)
-    b_marks: tuple[tuple[int, int], ...]
-    verdict: str  # a sentence saying whether and how the wording differs
+from viewer.core.reports.shared_quotes import QuoteComparison, shared_quotes
 
 
 @dataclass
@@ -47,43 +31,6 @@ class PairReport:
     settings: AlignSettings = DEFAULT_SETTINGS
     quotes: list[QuoteComparison] = field(default_factory=list)
     generated: str = ""
-
-
-def shared_quotes(a: Article, b: Article) -> list[QuoteComparison]:
-    """The quotations both articles carry (clusters with an occurrence on each side)."""
-    quotes = find_quotes(a.text, SIDE_A) + find_quotes(b.text, SIDE_B)
-    found: list[QuoteComparison] = []
-    for cluster in cluster_quotes(quotes):
-        side_a = [q for q in cluster.quotes if q.article == SIDE_A]
-        side_b = [q for q in cluster.quotes if q.article == SIDE_B]
-        if not side_a or not side_b:
-            continue
-        # The longest occurrence of each side stands for it (an article may repeat a fragment).
-        qa = max(side_a, key=lambda q: (len(q.text), -q.start))
-        qb = max(side_b, key=lambda q: (len(q.text), -q.start))
-        found.append(_compare_quotes(a.text, qa, b.text, qb, cluster.speaker))
-    found.sort(key=lambda c: c.a.start)
-    return found
-
-
-def _compare_quotes(a_text: str, qa: Quote, b_text: str, qb: Quote, speaker: str | None) -> QuoteComparison:
-    """Word differences inside the stretch both versions quote; words beyond it are a trimmed extract."""
-    spans = diff_ranges(a_text, qa.start, qa.end, b_text, qb.start, qb.end)
-    equal = [n for n, x in enumerate(spans) if x.op == "equal" and a_text[x.a_start:x.a_end].strip()]
-    inside = spans[equal[0]:equal[-1] + 1] if equal else spans
-    a_marks = tuple((x.a_start, x.a_end) for x in inside if x.op == "delete" and a_text[x.a_start:x.a_end].strip())
-    b_marks = tuple((x.b_start, x.b_end) for x in inside if x.op == "insert" and b_text[x.b_start:x.b_end].strip())
-    trimmed = len(inside) < len(spans)
-    if a_marks or b_marks:
-        dropped = sum(len(a_text[s:e].split()) for s, e in a_marks)
-        added = sum(len(b_text[s:e].split()) for s, e in b_marks)
-        verdict = (f"The wording differs inside the stretch both quote: {dropped} word(s) only in A's version, "
-                   f"{added} only in B's.")
-    elif trimmed:
-        verdict = "Same words; one version quotes a shorter extract of the other."
-    else:
-        verdict = "Same words (differences of case, punctuation and quotation marks aside)."
-    return QuoteComparison(speaker, qa, qb, a_marks, b_marks, verdict)
 
 
 def build_pair_report(
@@ -195,19 +142,28 @@ def _quotes_section(report: PairReport) -> Sequence[str]:
     if not report.quotes:
         return ["<p>The two articles share no quotation.</p>"]
     parts = [f'<p class="meta">{len(report.quotes)} quotation(s) appear in both articles. '
-             'Words one version lacks: <span class="del">only in A</span>, <span class="ins">only in B</span>.</p>']
+             "Each is compared with its reference version (the earliest published; the longer when no "
+             'date orders them): <span class="del">words of the reference changed or dropped</span>, '
+             '<span class="ins">words the other version changed or added</span>. '
+             "Case, punctuation and quotation marks are not differences; a shorter extract is not an "
+             "alteration.</p>"]
     for number, item in enumerate(report.quotes, start=1):
         speaker = escape(item.speaker) if item.speaker else "speaker not named in the text"
         parts.append(f"<h3>Quotation {number}: {speaker}</h3>")
+        cells = []
+        for side, quote, text in (("A", item.a, report.a.text), ("B", item.b, report.b.text)):
+            css = "del" if side == item.reference_side else "ins"
+            marks = item.a_marks if side == "A" else item.b_marks
+            cells.append("\u201c" + marked(text, quote.start, quote.end, marks, css) + "\u201d")
         parts.append(side_by_side(
-            f"A, characters {item.a.start:,}\u2013{item.a.end:,}"
-            f"{', said by ' + escape(item.a.speaker) if item.a.speaker else ''}",
-            f"B, characters {item.b.start:,}\u2013{item.b.end:,}"
-            f"{', said by ' + escape(item.b.speaker) if item.b.speaker else ''}",
-            [("\u201c" + marked(report.a.text, item.a.start, item.a.end, item.a_marks, "del") + "\u201d",
-              "\u201c" + marked(report.b.text, item.b.start, item.b.end, item.b_marks, "ins") + "\u201d")],
-            row_ids=[f"quote-{number}"],
+            _quote_title("A", item.a, item.reference_side), _quote_title("B", item.b, item.reference_side),
+            [(cells[0], cells[1])], row_ids=[f"quote-{number}"],
         ))
-        css = "same" if not item.a_marks and not item.b_marks else "altered"
-        parts.append(f'<p class="{css}">{escape(item.verdict)}</p>')
+        parts.append(f'<p class="{"altered" if item.altered else "same"}">{escape(item.verdict)}</p>')
     return parts
+
+
+def _quote_title(side: str, quote, reference_side: str | None) -> str:
+    said = f", said by {escape(quote.speaker)}" if quote.speaker else ""
+    role = " \u2014 reference" if side == reference_side else ""
+    return f"{side}, characters {quote.start:,}\u2013{quote.end:,}{said}{role}"
