@@ -156,6 +156,7 @@ class ProvenanceView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.graph = ProvenanceGraph()
+        self.graph.setMinimumHeight(220)  # in a narrow dock the table would take it all
 
         bar = QHBoxLayout()
         bar.addWidget(self.summary, 1)
