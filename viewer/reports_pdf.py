@@ -1,7 +1,8 @@
 """A report's HTML laid out as PDF by Qt's own writer (QTextDocument + QPdfWriter).
 
-Outside the core: it needs Qt. From the command line it starts a headless
-``QGuiApplication`` (the offscreen platform unless one is set) only for the layout.
+Outside the core: it needs Qt. The window calls :func:`write_report`; the command line,
+which never imports Qt, runs :func:`pdf_job` in a child process (``run_in_child``), where
+a headless ``QGuiApplication`` (the offscreen platform) is started only for the layout.
 """
 
 from __future__ import annotations
@@ -66,3 +67,10 @@ def write_report(html: str, out: str | os.PathLike[str], title: str = "Evidence 
         return pages
     write_atomically(html.encode("utf-8"), out)
     return 0
+
+
+def pdf_job(payload, _state) -> tuple[bytes, int]:
+    """:func:`html_to_pdf_bytes` as a child-process job: ``(title, [html])`` -> (PDF, pages)."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a child that shows nothing needs no display
+    title, items = payload
+    return html_to_pdf_bytes(items[0], title)

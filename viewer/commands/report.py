@@ -14,8 +14,10 @@ from pathlib import Path
 from viewer.commands.align import add_setting_arguments, settings_from
 from viewer.commands.tag import open_workspace
 from viewer.core.errors import CommandError
+from viewer.core.reports.html import write_atomically
 from viewer.core.reports.pair import build_pair_report, pair_report_html
 from viewer.core.reports.quote_sets import contexts_for, quote_sets_report_html
+from viewer.core.tasks.child_process import run_in_child
 
 SUFFIXES = (".html", ".htm", ".pdf")
 
@@ -46,13 +48,11 @@ def run(args: argparse.Namespace) -> int:
         html, title = _quote_sets(args)
     try:
         if out.suffix.lower() == ".pdf":
-            from viewer.reports_pdf import write_report  # Qt only for PDF
-
-            pages = write_report(html, out, title)
+            # Qt lays the PDF out in a child process: the command line never imports Qt.
+            data, pages = run_in_child("viewer.reports_pdf:pdf_job", [html], extra=title)
+            write_atomically(data, out)
             print(f"wrote {out} ({pages} page{'s' if pages != 1 else ''})", file=sys.stderr)
         else:
-            from viewer.core.reports.html import write_atomically
-
             write_atomically(html.encode("utf-8"), out)
             print(f"wrote {out}", file=sys.stderr)
     except OSError as exc:
