@@ -12,11 +12,11 @@ import sys
 from pathlib import Path
 
 from viewer.commands.align import add_setting_arguments, settings_from
-from viewer.commands.tag import open_workspace
 from viewer.core.errors import CommandError
 from viewer.core.reports.html import write_atomically
 from viewer.core.reports.pair import build_pair_report, pair_report_html
-from viewer.core.reports.quote_sets import contexts_for, quote_sets_report_html
+from viewer.core.reports.quote_sets import UnknownQuoteSet, quote_sets_report
+from viewer.core.store.model import WorkspaceError
 from viewer.core.tasks.child_process import run_in_child
 
 SUFFIXES = (".html", ".htm", ".pdf")
@@ -71,16 +71,7 @@ def _pair(args: argparse.Namespace) -> tuple[str, str]:
 
 
 def _quote_sets(args: argparse.Namespace) -> tuple[str, str]:
-    with open_workspace(args.db) as workspace:
-        workspace.reanchor()
-        sets = workspace.sets()
-        if args.sets:
-            known = {s.name for s in sets}
-            unknown = [name for name in args.sets if name not in known]
-            if unknown:
-                raise CommandError(f"{workspace.path}: no quote set named {unknown[0]!r}")
-            sets = [s for s in sets if s.name in args.sets]
-        listing = [(s, workspace.occurrences(s.id)) for s in sets]
-        name = Path(workspace.path).name
-    html = quote_sets_report_html(listing, contexts_for(listing), name)
-    return html, "Evidence report: " + ", ".join(s.name for s, _ in listing)
+    try:
+        return quote_sets_report(args.db, set_names=args.sets)
+    except (WorkspaceError, UnknownQuoteSet) as exc:
+        raise CommandError(str(exc)) from None

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from viewer.core.loading.articles import load_article
 from viewer.core.reports.pair import build_pair_report, pair_report_html
-from viewer.core.reports.quote_sets import contexts_for, quote_sets_report_html
+from viewer.core.reports.quote_sets import quote_sets_report
+from viewer.core.store.model import WorkspaceError
 from viewer.reports_pdf import write_report
 from viewer.ui.shortcuts import make_action
 
@@ -122,16 +123,11 @@ class ReportExporter(QObject):
         controller = self._workspace_controller()
         if controller is None or controller.workspace is None:
             raise ValueError("no workspace is open")
-        controller.reanchor_all()
-        workspace = controller.workspace
-        sets = workspace.sets()
-        if set_ids:
-            sets = [s for s in sets if s.id in set(set_ids)]
-        listing = [(s, workspace.occurrences(s.id)) for s in sets]
         # The opened article where the window has it, else the file.
-        contexts = contexts_for(listing, lambda wanted: controller.article_for(wanted) or load_article(wanted))
-        document = quote_sets_report_html(listing, contexts, Path(workspace.path).name)
-        return write_report(document, path, "Evidence report: " + ", ".join(s.name for s, _ in listing))
+        html, title = quote_sets_report(controller.workspace.path, set_ids=set_ids or None,
+                                        load=lambda wanted: controller.article_for(wanted) or load_article(wanted),
+                                        read_only=not controller.writable)
+        return write_report(html, path, title)
 
     def choose(self) -> None:
         pair = self._pair()
@@ -155,7 +151,7 @@ class ReportExporter(QObject):
             else:
                 ids = self._workspace_controller().panel.selected_set_ids() if choice == "selected_sets" else []
                 pages = self.export_sets(path, ids)
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, WorkspaceError) as exc:
             QApplication.restoreOverrideCursor()
             QMessageBox.warning(self.window, "Export Report", f"{path}: the report could not be written ({exc}).")
             return

@@ -9,17 +9,54 @@ hash; otherwise from the context stored with the occurrence, and the report says
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 from viewer import __version__
 from viewer.core.errors import ArticleError
 from viewer.core.loading.articles import Article, load_article
 from viewer.core.reports.html import escape, facts_table, page
 from viewer.core.store.model import Occurrence, QuoteSet
+from viewer.core.store.workspace import Workspace
 
 CONTEXT_CHARS = 200
+
+
+class UnknownQuoteSet(ValueError):
+    """A set asked for by name that the workspace does not hold."""
+
+
+def quote_sets_report(
+    db: str | os.PathLike[str] | None,
+    *,
+    set_ids: Sequence[int] | None = None,
+    set_names: Sequence[str] | None = None,
+    load: Callable[[str], Article] = load_article,
+    read_only: bool = False,
+) -> tuple[str, str]:
+    """The report of workspace ``db``'s sets (all, or those named / numbered): (HTML, title).
+
+    Occurrences are re-anchored first, as the CSV export does, so each is shown where its
+    words are now. The window and the ``report`` command both call this. Raises
+    ``WorkspaceError`` for a workspace that cannot be used and :class:`UnknownQuoteSet`.
+    """
+    with Workspace.open(db, read_only=read_only) as workspace:
+        workspace.reanchor(load)
+        sets = workspace.sets()
+        if set_names:
+            unknown = [name for name in set_names if name not in {s.name for s in sets}]
+            if unknown:
+                raise UnknownQuoteSet(f"{workspace.path}: no quote set named {unknown[0]!r}")
+            sets = [s for s in sets if s.name in set_names]
+        if set_ids:
+            sets = [s for s in sets if s.id in set(set_ids)]
+        listing = [(s, workspace.occurrences(s.id)) for s in sets]
+        name = Path(workspace.path).name
+    html = quote_sets_report_html(listing, contexts_for(listing, load), name)
+    return html, "Evidence report: " + (", ".join(s.name for s, _ in listing) or "quote sets")
 
 
 @dataclass(frozen=True)
