@@ -20,6 +20,7 @@ def make_window(qtbot, db: Path) -> MainWindow:
     window = MainWindow(db_path=str(db))
     qtbot.addWidget(window)
     window.workspace.show_message_boxes = False
+    window.reports.show_message_boxes = False
     window.resize(1300, 840)
     window.show()
     qtbot.waitExposed(window)
@@ -46,7 +47,9 @@ def test_pair_report_reuses_the_alignment_on_screen(qtbot, tmp_path, monkeypatch
 
     monkeypatch.setattr("viewer.core.reports.pair.align_texts", no_alignment)
     out = tmp_path / "pair.html"
-    assert window.reports.export_pair(out) == 0
+    with qtbot.waitSignal(window.reports.written, timeout=30_000) as signal:
+        window.reports.export_pair(out)
+    assert signal.args == [str(out), 0]
     document = out.read_text(encoding="utf-8")
     assert document.count('<td id="passage-') == 2 * len(view.alignment.passages)
     assert html.escape(view.a.title) in document and html.escape(view.b.title) in document
@@ -64,7 +67,8 @@ def test_export_report_dialog_writes_a_pdf(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(ReportChoiceDialog, "exec", accept)
     out = tmp_path / "evidence"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), PDF_FILTER)))
-    window.reports.action.trigger()
+    with qtbot.waitSignal(window.reports.written, timeout=60_000):
+        window.reports.action.trigger()
     pdf = out.with_suffix(".pdf")
     assert pdf.read_bytes().startswith(b"%PDF-")
     dialog = seen[0]
@@ -83,7 +87,9 @@ def test_quote_set_report_of_the_selected_set(qtbot, tmp_path, monkeypatch):
     wanted = next(s.id for s in controller.panel.sets if s.name == "Traumas")
     controller.panel.select("set", wanted)
     out = tmp_path / "sets.html"
-    window.reports.export_sets(out, controller.panel.selected_set_ids())
+    qtbot.waitUntil(lambda: not controller.busy, timeout=20_000)  # tagging's own background work
+    with qtbot.waitSignal(window.reports.written, timeout=30_000):
+        window.reports.export_sets(out, controller.panel.selected_set_ids())
     document = out.read_text(encoding="utf-8")
     assert "Traumas" in document and "Headlines" not in document
     assert '<span class="quote">contemporary traumas</span>' in document
@@ -94,3 +100,13 @@ def test_quote_set_report_of_the_selected_set(qtbot, tmp_path, monkeypatch):
     sets, selected = window.reports._set_counts()
     assert (sets, selected) == (2, 1)
     assert report_export.HTML_FILTER.endswith("(*.html)")
+
+
+def test_a_report_that_cannot_be_written_says_so(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path / "ws.sqlite3")
+    out = tmp_path / "no" / "such" / "folder" / "pair.pdf"
+    with qtbot.waitSignal(window.reports.failed, timeout=60_000) as signal:
+        window.reports.export_pair(out)
+    assert signal.args[0] == str(out)
+    assert "could not be written" in window.status_label.text()
+    assert not out.parent.exists()

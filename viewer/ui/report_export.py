@@ -3,16 +3,17 @@
 The dialog asks what to report (the pair shown, every quote set, or the sets selected in
 the Quote Sets panel) and where; the suffix picks the format (``.html`` or ``.pdf``).
 The HTML is built by the core (``viewer/core/reports``) from what the window already has:
-the pair view's alignment is reused, not computed again; the PDF is Qt's PDF writer.
+the pair view's alignment is reused, not computed again. The work runs in the background
+(a book-length pair takes seconds): the page is built on a worker thread and the PDF laid
+out by Qt's PDF writer in a child process, then the file is written in one piece.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
@@ -23,11 +24,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from viewer.core.loading.articles import load_article
+from viewer.core.reports.html import write_atomically
 from viewer.core.reports.pair import build_pair_report, pair_report_html
 from viewer.core.reports.quote_sets import quote_sets_report
-from viewer.core.store.model import WorkspaceError
-from viewer.reports_pdf import write_report
+from viewer.core.tasks.child_process import run_in_child
+from viewer.core.tasks.task import TaskState
+from viewer.ui.background import LatestRunner
 from viewer.ui.shortcuts import make_action
 
 HTML_FILTER = "Web page, self-contained (*.html)"
@@ -73,11 +75,19 @@ class ReportChoiceDialog(QDialog):
 
 
 class ReportExporter(QObject):
-    """Owns the Export Report action of a main window."""
+    """Owns the Export Report action of a main window and the background job that writes reports."""
+
+    written = Signal(str, int)  # path, pages (0 for HTML)
+    failed = Signal(str, str)  # path, why
 
     def __init__(self, window) -> None:
         super().__init__(window)
         self.window = window
+        self.show_message_boxes = True
+        self.runner = LatestRunner(self)
+        self.runner.finished.connect(self._on_done)
+        self.runner.failed.connect(self._on_failed)
+        window.installEventFilter(self)
         self.action = make_action(window, "export_report", self.choose)
         window.register_action(self.action)
         # In the File menu with the other exports (after Export Selected Quote Sets), else before Quit.
@@ -107,27 +117,48 @@ class ReportExporter(QObject):
         return len(controller.workspace.sets()), len(controller.panel.selected_set_ids())
 
     # -- exporting ----------------------------------------------------------------
-    def export_pair(self, path: str | Path) -> int:
-        """The pair on screen as a report at ``path``; the page count (0 for HTML)."""
+    def export_pair(self, path: str | Path) -> None:
+        """Write the pair on screen as a report at ``path``, in the background (see :attr:`written`)."""
         pair = self._pair()
         if pair is None:
             raise ValueError("no pair is shown")
         a, b = pair
         view = self.window.pair_view
         # The pair view's alignment is the pair's under its settings (None while it is computed).
-        report = build_pair_report(a, b, view.settings, view.alignment)
-        return write_report(pair_report_html(report), path, f"Evidence report: {a.title} / {b.title}")
+        settings, alignment = view.settings, view.alignment
 
-    def export_sets(self, path: str | Path, set_ids: list[int] | None = None) -> int:
-        """The quote sets (all when ``set_ids`` is empty) as a report at ``path``; the page count."""
+        def build(state: TaskState) -> tuple[str, str]:
+            report = build_pair_report(a, b, settings, alignment, state.cancelled)
+            return pair_report_html(report), f"Evidence report: {a.title} / {b.title}"
+
+        self._submit(path, build)
+
+    def export_sets(self, path: str | Path, set_ids: list[int] | None = None) -> None:
+        """Write the quote sets (all when ``set_ids`` is empty) as a report at ``path``, in the background."""
         controller = self._workspace_controller()
         if controller is None or controller.workspace is None:
             raise ValueError("no workspace is open")
-        # The opened article where the window has it, else the file.
-        html, title = quote_sets_report(controller.workspace.path, set_ids=set_ids or None,
-                                        load=lambda wanted: controller.article_for(wanted) or load_article(wanted),
-                                        read_only=not controller.writable)
-        return write_report(html, path, title)
+        db, writable = controller.workspace.path, controller.writable
+        load = controller.article_loader()  # the window's copy of an article when it has one
+
+        def build(_state: TaskState) -> tuple[str, str]:
+            return quote_sets_report(db, set_ids=set_ids or None, load=load, read_only=not writable)
+
+        self._submit(path, build)
+
+    def _submit(self, path: str | Path, build) -> None:
+        out = str(path)
+
+        def job(state: TaskState) -> int:
+            html, title = build(state)
+            if Path(out).suffix.lower() != ".pdf":
+                write_atomically(html.encode("utf-8"), out)
+                return 0
+            data, pages = run_in_child("viewer.reports_pdf:pdf_job", [html], state, extra=title)
+            write_atomically(data, out)
+            return pages
+
+        self.runner.submit(("report", out), job)
 
     def choose(self) -> None:
         pair = self._pair()
@@ -144,21 +175,34 @@ class ReportExporter(QObject):
             return
         if Path(path).suffix.lower() not in (".html", ".htm", ".pdf"):
             path += ".html" if chosen == HTML_FILTER else ".pdf"
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             if choice == "pair":
-                pages = self.export_pair(path)
+                self.export_pair(path)
             else:
                 ids = self._workspace_controller().panel.selected_set_ids() if choice == "selected_sets" else []
-                pages = self.export_sets(path, ids)
-        except (OSError, ValueError, WorkspaceError) as exc:
-            QApplication.restoreOverrideCursor()
+                self.export_sets(path, ids)
+        except ValueError as exc:
             QMessageBox.warning(self.window, "Export Report", f"{path}: the report could not be written ({exc}).")
             return
-        QApplication.restoreOverrideCursor()
         self.window.settings.setValue("files/lastReport", path)
+        self.window.show_status(f"Writing the report to {path}\u2026")
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.runner.cancel()  # a half-built report is never written: the file appears whole or not at all
+        return False
+
+    def _on_done(self, key, pages: int) -> None:
+        path = key[1]
         done = f"Wrote the report to {path}" + (f" ({pages} page{'s' if pages != 1 else ''})" if pages else "")
         self.window.show_status(done)
+        self.written.emit(path, pages)
+
+    def _on_failed(self, key, message: str) -> None:
+        self.window.show_status(f"The report could not be written to {key[1]}: {message}")
+        self.failed.emit(key[1], message)
+        if self.show_message_boxes:
+            QMessageBox.warning(self.window, "Export Report", f"{key[1]}: the report could not be written ({message}).")
 
 
 def _short(title: str, limit: int = 50) -> str:

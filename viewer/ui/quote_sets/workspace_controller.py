@@ -537,6 +537,10 @@ class WorkspaceController(TaggingMixin, QObject):
         self.show_error("Export Quote Sets", f"{key[1]}: cannot be written ({message}); nothing was changed")
         self.exportFailed.emit(message)
 
+    def article_loader(self) -> Callable[[str], Article]:
+        """How work off the GUI thread reads a tagged article (the window's copy, else the file)."""
+        return self._loader_for_background()
+
     def _loader_for_background(self) -> Callable[[str], Article]:
         """How a background job reads an article: the window's copy when it has one, else the file."""
         opened = {_resolved(a.path): a for a in self.window.model.articles}
