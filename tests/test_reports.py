@@ -211,12 +211,12 @@ def _pdf_text(path: Path) -> str | None:
 
 
 def test_pdf_report_renders(qapp, tmp_path, seed_report):
-    from viewer.reports_pdf import pdf_page_count, write_report
+    from viewer.reports_pdf import html_to_pdf_bytes, pdf_page_count
 
     report, document = seed_report
     out = tmp_path / "pair.pdf"
-    pages = write_report(document, out, "Evidence report")
-    data = out.read_bytes()
+    data, pages = html_to_pdf_bytes(document, "Evidence report")
+    out.write_bytes(data)
     assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
     assert pages == pdf_page_count(data) >= 2  # six passages and five quotations do not fit one A4 page
     if shutil.which("pdfinfo"):

@@ -1,8 +1,8 @@
 """A report's HTML laid out as PDF by Qt's own writer (QTextDocument + QPdfWriter).
 
-Outside the core: it needs Qt. The window calls :func:`write_report`; the command line,
-which never imports Qt, runs :func:`pdf_job` in a child process (``run_in_child``), where
-a headless ``QGuiApplication`` (the offscreen platform) is started only for the layout.
+Outside the core: it needs Qt. The command line (which never imports Qt) and the window's
+background export both run :func:`pdf_job` in a child process (``run_in_child``), where a
+headless ``QGuiApplication`` (the offscreen platform) is started only for the layout.
 """
 
 from __future__ import annotations
@@ -11,8 +11,6 @@ import os
 import re
 import tempfile
 from pathlib import Path
-
-from viewer.core.reports.html import write_atomically
 
 # A4 with 15 mm margins; 10 pt text at 300 dpi.
 PAGE_MARGIN_MM = 15.0
@@ -56,17 +54,6 @@ def html_to_pdf_bytes(html: str, title: str = "Evidence report") -> tuple[bytes,
 def pdf_page_count(data: bytes) -> int:
     """Pages of a PDF Qt wrote (its page objects are written uncompressed)."""
     return len(re.findall(rb"/Type\s*/Page(?![s\w])", data))
-
-
-def write_report(html: str, out: str | os.PathLike[str], title: str = "Evidence report") -> int:
-    """Write ``html`` to ``out`` as HTML (``.html``/``.htm``) or PDF (``.pdf``); the page count (HTML: 0)."""
-    suffix = Path(out).suffix.lower()
-    if suffix == ".pdf":
-        data, pages = html_to_pdf_bytes(html, title)
-        write_atomically(data, out)
-        return pages
-    write_atomically(html.encode("utf-8"), out)
-    return 0
 
 
 def pdf_job(payload, _state) -> tuple[bytes, int]:
