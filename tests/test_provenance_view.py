@@ -142,3 +142,20 @@ def test_the_window_shows_the_provenance_of_the_open_articles(qtbot, tmp_path):
     assert Path(window.pair_view.a.path).name == "courier.md"
     assert Path(window.pair_view.b.path).name == "post.md"
     window.grab().save(str(tmp_path / "window-provenance.png"))
+
+
+def test_a_crowded_column_wraps_under_one_title(qtbot):
+    from viewer.core.corpus.provenance import Edge, Provenance, ProvenanceArticle
+    from viewer.ui.corpus.provenance_graph import MAX_ROWS
+
+    articles = [ProvenanceArticle(f"{n}.txt", f"Story {n}", None, None, 100) for n in range(30)]
+    edges = [Edge(n, n + 1, 0.5, False) for n in range(29)]
+    widget = ProvenanceView()
+    qtbot.addWidget(widget)
+    widget.set_provenance(Provenance(articles, edges, [0.0] * 30))
+    graph = widget.graph
+    assert graph.column_titles() == ["undated"]
+    lefts = sorted({item.sceneBoundingRect().left() for item in graph.nodes.values()})
+    assert len(lefts) == 3  # 30 boxes, MAX_ROWS to a column
+    tops = {item.sceneBoundingRect().top() for item in graph.nodes.values()}
+    assert len(tops) == MAX_ROWS

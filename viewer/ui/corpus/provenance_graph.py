@@ -30,6 +30,7 @@ MAX_EDGES = 300
 NODE_W, NODE_H = 200.0, 58.0
 GAP_X, GAP_Y = 90.0, 22.0
 HEADER_H = 28.0
+MAX_ROWS = 12  # boxes in one column before a day's column wraps
 LABELLED_EDGES = 80  # past this many links, shares show in tooltips only
 ARROW = QColor(40, 80, 160)
 UNDIRECTED = QColor(120, 120, 120)
@@ -136,7 +137,7 @@ class ProvenanceGraph(QGraphicsView):
         self.edges: list[EdgeItem] = []
         self.hidden_edges = 0
         self.selected = -1
-        self._column_titles: list[str] = []
+        self._column_titles: list[tuple[float, str]] = []  # (x, the day or "undated")
         self._ports: dict[int, tuple[float, float]] = {}
 
     # -- building --------------------------------------------------------------
@@ -219,16 +220,22 @@ class ProvenanceGraph(QGraphicsView):
         for edge in edges:
             neighbours.setdefault(edge.source, []).append(edge.target)
             neighbours.setdefault(edge.target, []).append(edge.source)
-        for column_number, column in enumerate(columns):
+        titles = [*days, *(["undated"] if undated else [])]
+        x = 0.0
+        self._column_titles = []
+        for title, column in zip(titles, columns, strict=True):
             def weight(node: GraphNode) -> tuple[float, int]:
                 rows = [row_of[k] for k in neighbours.get(node.key, ()) if k in row_of]
                 return (sum(rows) / len(rows) if rows else float(len(row_of)), node.key)
 
             column.sort(key=weight)
+            # A crowded day (or the undated) wraps into several columns under one title.
+            self._column_titles.append((x, title))
             for row, node in enumerate(column):
-                row_of[node.key] = row
-                placed[node.key] = (column_number * (NODE_W + GAP_X), HEADER_H + row * (NODE_H + GAP_Y))
-        self._column_titles = [*days, *(["undated"] if undated else [])]
+                wrap, line = divmod(row, MAX_ROWS)
+                row_of[node.key] = line
+                placed[node.key] = (x + wrap * (NODE_W + GAP_X), HEADER_H + line * (NODE_H + GAP_Y))
+            x += (len(column) - 1) // MAX_ROWS * (NODE_W + GAP_X) + NODE_W + GAP_X
         return placed
 
     def _spread_ports(self, edges: list[Edge]) -> dict[int, tuple[float, float]]:
@@ -342,14 +349,12 @@ class ProvenanceGraph(QGraphicsView):
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         super().drawBackground(painter, rect)
-        titles = self._column_titles
         painter.setPen(QColor(90, 90, 90))
-        for number, title in enumerate(titles):
-            painter.drawText(QRectF(number * (NODE_W + GAP_X), 0, NODE_W, HEADER_H - 6),
-                             Qt.AlignmentFlag.AlignCenter, title)
+        for x, title in self._column_titles:
+            painter.drawText(QRectF(x, 0, NODE_W, HEADER_H - 6), Qt.AlignmentFlag.AlignCenter, title)
 
     def column_titles(self) -> list[str]:
-        return list(self._column_titles)
+        return [title for _x, title in self._column_titles]
 
 
 def _html(text: str) -> str:
