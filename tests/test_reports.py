@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from viewer.core.loading.articles import article_from_text, load_article
-from viewer.core.reports import shared_quotes as shared_quotes_module
 from viewer.core.reports.pair import build_pair_report, pair_report_html
 from viewer.core.reports.quote_sets import contexts_for, quote_sets_report_html
 from viewer.core.store.workspace import Workspace, new_occurrence
@@ -112,11 +111,10 @@ def test_shared_quotations_show_the_changed_word(seed_report):
     assert [text for _kind, text in marks[f"quote-{number}-b"]] == ["this"]
     item = report.quotes[number - 1]
     assert item.altered
-    if shared_quotes_module.compare is not None:
-        # Quote fidelity: 001 is dated and 000 is not, so B's version is the reference.
-        assert item.reference_side == "B"
-        assert [kind for kind, _text in marks[f"quote-{number}-b"]] == ["del"]
-        assert "\u201cthese\u201d for \u201cthis\u201d" in item.verdict
+    # 001 is dated and 000 is not, so B's version is the reference, its changed word struck.
+    assert item.reference_side == "B"
+    assert [kind for kind, _text in marks[f"quote-{number}-b"]] == ["del"]
+    assert "\u201cthese\u201d for \u201cthis\u201d" in item.verdict
     # A trimmed extract of the same words is not marked as altered.
     macron = [q for q in report.quotes if "European brothers" in q.b.text][0]
     assert not macron.altered and not macron.a_marks and not macron.b_marks and "shorter extract" in macron.verdict

@@ -12,15 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from viewer.core.alignment.word_diff import diff_ranges
 from viewer.core.loading.articles import Article
 from viewer.core.quotes.clusters import cluster_quotes
+from viewer.core.quotes.fidelity import Change, compare, pick_reference
 from viewer.core.quotes.finder import Quote, find_quotes
-
-try:  # quote fidelity (quotes --json reference and variants) lands separately
-    from viewer.core.quotes.fidelity import compare, pick_reference
-except ImportError:  # pragma: no cover - exercised only on a build without it
-    compare = pick_reference = None
 
 # The quotes of each side carry these keys as their ``article``: A and B may be one file.
 SIDE_A, SIDE_B = "A", "B"
@@ -59,8 +54,6 @@ def shared_quotes(a: Article, b: Article) -> list[QuoteComparison]:
 
 
 def compare_pair(qa: Quote, qb: Quote, dates: dict[str, str | None], speaker: str | None) -> QuoteComparison:
-    if compare is None:
-        return _compare_by_word_diff(qa, qb, dates, speaker)
     reference = pick_reference([qa, qb], dates)
     other = qb if reference is qa else qa
     variant = compare(reference, other)
@@ -73,8 +66,7 @@ def compare_pair(qa: Quote, qb: Quote, dates: dict[str, str | None], speaker: st
     if variant.altered:
         listed = "; ".join(_describe(c) for c in changes[:6]) + ("; \u2026" if len(changes) > 6 else "")
         verdict = f"{other_side}'s version alters {reference_side}'s: {listed}."
-    elif (variant.reference_start > reference.start or variant.reference_end < reference.end
-          or any(c.edge for c in variant.changes)):
+    elif variant.partial or any(c.edge for c in variant.changes):  # edge words: the reference is the extract
         verdict = "Same words; one version quotes a shorter extract of the other: not an alteration."
     else:
         verdict = "Same words (differences of case, punctuation and quotation marks aside)."
@@ -82,28 +74,10 @@ def compare_pair(qa: Quote, qb: Quote, dates: dict[str, str | None], speaker: st
     return QuoteComparison(speaker, qa, qb, reference_side, variant.altered, a_marks, b_marks, verdict)
 
 
-def _describe(change) -> str:
+def _describe(change: Change) -> str:
     if change.op == "replace":
         return f"\u201c{change.text}\u201d for \u201c{change.reference}\u201d"
     if change.op == "delete":
         return f"\u201c{change.reference}\u201d dropped"
     return f"\u201c{change.text}\u201d added"
 
-
-def _compare_by_word_diff(qa: Quote, qb: Quote, dates: dict[str, str | None], speaker: str | None) -> QuoteComparison:
-    """Without quote fidelity: the word diff inside the stretch both quote (A is the reference)."""
-    spans = diff_ranges(qa.text, 0, len(qa.text), qb.text, 0, len(qb.text))
-    equal = [n for n, x in enumerate(spans) if x.op == "equal" and qa.text[x.a_start:x.a_end].strip()]
-    inside = spans[equal[0]:equal[-1] + 1] if equal else spans
-    a_marks = tuple((qa.start + x.a_start, qa.start + x.a_end) for x in inside
-                    if x.op == "delete" and qa.text[x.a_start:x.a_end].strip())
-    b_marks = tuple((qb.start + x.b_start, qb.start + x.b_end) for x in inside
-                    if x.op == "insert" and qb.text[x.b_start:x.b_end].strip())
-    altered = bool(a_marks or b_marks)
-    if altered:
-        verdict = "The wording differs inside the stretch both quote (marked)."
-    elif len(inside) < len(spans):
-        verdict = "Same words; one version quotes a shorter extract of the other: not an alteration."
-    else:
-        verdict = "Same words (differences of case, punctuation and quotation marks aside)."
-    return QuoteComparison(speaker, qa, qb, SIDE_A, altered, a_marks, b_marks, verdict)
