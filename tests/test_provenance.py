@@ -107,6 +107,9 @@ def test_json_document_follows_the_spec(wire_set):
     ("2005-02-07T09:00", "2005-02-07T14:30:00Z", -1),
     ("2005-02-07 18:00", "2005-02-07T09:00+01:00", 1),
     ("2005-02-07", "2005-02-07T09:00", 0),  # a day against a time that day: no order
+    ("2005-02-07T09:00+01:00", "2005-02-07T08:30Z", -1),  # 08:00 UTC before 08:30 UTC
+    ("2005-02-08T00:30+02:00", "2005-02-07T23:00Z", -1),  # a day later locally, earlier in fact
+    ("2005-02-07T09:00Z", "2005-02-07T09:00:00+00:00", 0),
     (None, "2005-02-07", None),
     ("2005-02-07", "", None),
 ])
@@ -227,3 +230,27 @@ def test_every_copy_is_an_edge_with_the_share_copied(folder, tmp_path):
     first = min((n for n in names.values() if found.articles[n].published),
                 key=lambda n: found.articles[n].published)
     assert found.original_share(first) == 1.0
+
+
+def test_a_time_of_day_orders_a_same_day_rewrite(tmp_path):
+    """Wire copy and its rewrite on one day: the loader keeps the times, provenance orders them."""
+    shared = (DATA / "wire.md").read_text(encoding="utf-8").split("\n\n")[3]
+    (tmp_path / "agency.md").write_text(
+        f"---\ntitle: Agency\nsource: Agency\ndate: 2005-02-07T09:30:00+00:00\n---\n\n{shared}\n\nMore agency text "
+        "about something else entirely, with a few words of its own.\n", encoding="utf-8")
+    (tmp_path / "paper.md").write_text(
+        f"---\ntitle: Paper\nsource: Paper\ndate: 2005-02-07 14:05\n---\n\n"
+        f"The paper's own opening words.\n\n{shared}\n", encoding="utf-8")
+    (tmp_path / "note.txt").write_text(f"Note\nPublished: 2005-02-07 08:00\n\n{shared}\n", encoding="utf-8")
+    articles = load_articles([tmp_path]).articles
+    by_name = {Path(a.path).name: a for a in articles}
+    assert by_name["agency.md"].published == "2005-02-07T09:30"  # the clock of the day; the zone is dropped
+    assert by_name["agency.md"].date == "2005-02-07"
+    assert by_name["paper.md"].published == "2005-02-07T14:05"
+    assert by_name["note.txt"].published == "2005-02-07T08:00"
+    found = provenance_of_similarity(CorpusIndex(tmp_path / "index.sqlite3").build(articles), articles)
+    names = {Path(a.path).name: n for n, a in enumerate(found.articles)}
+    arrows = {(Path(found.articles[e.source].path).name, Path(found.articles[e.target].path).name)
+              for e in found.edges if e.directed}
+    assert arrows == {("note.txt", "agency.md"), ("note.txt", "paper.md"), ("agency.md", "paper.md")}
+    assert found.original_share(names["note.txt"]) == 1.0

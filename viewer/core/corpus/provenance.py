@@ -12,14 +12,16 @@ undirected, its ends in list order. Undated articles are never guessed into an o
   shares with any article published before it (the union over its directed in-edges,
   so text found in three earlier articles counts once); ``original_share`` = 1 - that.
 
-Dates compare as ISO 8601: two dates, or a date and a date-time, on the same day are
-"the same date" unless both carry a time of day, and those times differ.
+Dates compare as ISO 8601 (the loader keeps a time of day when the source gives one):
+two dates, or a date and a date-time, on the same day are "the same date" unless both
+carry a time of day, and those times differ.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Protocol
 
 __all__ = [
@@ -115,31 +117,39 @@ class Provenance:
 
 
 def _split(published: str) -> tuple[str, str | None]:
-    """``YYYY-MM-DD`` and the time of day (``HH:MM[:SS]``, zone dropped) or None."""
+    """``YYYY-MM-DD`` and the rest after it (the time of day and zone) or None."""
     value = published.strip()
-    day, sep, rest = value.partition("T")
-    if not sep:
-        day, sep, rest = value.partition(" ")
-    day = day[:10]
-    if not sep or not rest:
-        return day, None
-    clock = rest
-    for mark in ("Z", "+", "-"):
-        clock = clock.split(mark, 1)[0]
-    return day, clock or None
+    day, rest = value[:10], value[11:] if len(value) > 11 and value[10] in "T " else ""
+    return day, rest or None
+
+
+def _moment(day: str, rest: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(f"{day}T{rest.replace('Z', '+00:00')}")
+    except ValueError:
+        return None
 
 
 def compare_published(first: str | None, second: str | None) -> int | None:
-    """-1 when ``first`` was published before ``second``, 1 after, 0 the same, None unknown."""
+    """-1 when ``first`` was published before ``second``, 1 after, 0 the same, None unknown.
+
+    Two dates on the same day are the same date unless both carry a time of day; times
+    with zones compare as instants (a day apart locally can then be the same instant), a
+    time with a zone and one without compare by their clocks.
+    """
     if not first or not second:
         return None
-    day_a, time_a = _split(first)
-    day_b, time_b = _split(second)
+    day_a, rest_a = _split(first)
+    day_b, rest_b = _split(second)
+    if rest_a is not None and rest_b is not None:
+        moment_a, moment_b = _moment(day_a, rest_a), _moment(day_b, rest_b)
+        if moment_a is not None and moment_b is not None:
+            if (moment_a.tzinfo is None) != (moment_b.tzinfo is None):
+                moment_a, moment_b = moment_a.replace(tzinfo=None), moment_b.replace(tzinfo=None)
+            return (moment_a > moment_b) - (moment_a < moment_b)
     if day_a != day_b:
         return -1 if day_a < day_b else 1
-    if time_a is None or time_b is None or time_a == time_b:
-        return 0
-    return -1 if time_a < time_b else 1
+    return 0
 
 
 def covered_chars(spans: Sequence[tuple[int, int]]) -> int:
@@ -190,6 +200,7 @@ class _Loaded(Protocol):
     text: str
     outlet: str | None
     date: str | None
+    published: str | None  # the date with its time of day when known
 
 
 def provenance_of_similarity(result, articles: Sequence[_Loaded]) -> Provenance:
@@ -200,7 +211,7 @@ def provenance_of_similarity(result, articles: Sequence[_Loaded]) -> Provenance:
     if [a.path for a in articles] != list(result.paths):
         raise ValueError("the articles are not the ones the corpus index was built on")
     described = [
-        ProvenanceArticle(a.path, a.title, a.outlet, a.date, len(a.text)) for a in articles
+        ProvenanceArticle(a.path, a.title, a.outlet, a.published or a.date, len(a.text)) for a in articles
     ]
     return provenance(described, result.passages)
 
@@ -231,8 +242,7 @@ def outlet_graph(found: Provenance) -> tuple[list[OutletNode], list[Edge]]:
     nodes: list[OutletNode] = []
     node_of: dict[int, int] = {}
     for name, numbers in members.items():
-        dates = sorted((found.articles[n].published for n in numbers if found.articles[n].published),
-                       key=lambda d: _split(d))
+        dates = sorted(found.articles[n].published for n in numbers if found.articles[n].published)
         for n in numbers:
             node_of[n] = len(nodes)
         nodes.append(OutletNode(name, tuple(numbers), sum(found.articles[n].chars for n in numbers),

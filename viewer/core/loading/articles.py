@@ -135,15 +135,18 @@ def article_from_text(path: str, source: str, kind: str = "txt", encoding: str =
         title = metadata.find_title(text)
         outlet = metadata.find_outlet(text)
         date = metadata.find_date(text)
+        stamp = metadata.find_date_line(text)
     else:
         rendered = markup.markdown_to_text(source)
         text, styles = rendered.text, rendered.spans
         title = rendered.title or metadata.find_title(text)
         outlet = rendered.site_name or metadata.find_outlet(text)
         date = metadata.parse_date(rendered.date) or metadata.find_date(text)
+        stamp = rendered.date
     return Article(
         path=path, text=text, title=title or Path(path).stem, outlet=outlet, date=date,
         words=metadata.count_words(text), kind=kind, encoding=encoding, styles=styles,
+        time=metadata.time_of_day(stamp, date),
     )
 
 

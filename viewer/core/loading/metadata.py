@@ -55,6 +55,47 @@ def parse_date(value: str | None) -> str | None:
     return None
 
 
+# An ISO 8601 date with a time of day ("2022-02-07T09:30", "2022-02-07 09:30:00+01:00").
+_ISO_TIME = re.compile(
+    r"(?P<date>(?:19|20)\d\d-[01]\d-[0-3]\d)[T ](?P<time>[0-2]\d:[0-5]\d(?::[0-5]\d)?)(?:\.\d+)?"
+    r"(?P<zone>Z|[+-][01]\d:?[0-5]\d)?"
+)
+
+
+def parse_datetime(value: str | None) -> str | None:
+    """The ISO 8601 date and time of day in ``value`` (``YYYY-MM-DDTHH:MM[:SS][zone]``), if it has one.
+
+    Wire copy and its rewrites often share a day: the time of day is what orders them.
+    """
+    match = _ISO_TIME.search(value or "")
+    if not match:
+        return None
+    zone = match.group("zone") or ""
+    if zone not in ("", "Z") and ":" not in zone:
+        zone = f"{zone[:3]}:{zone[3:]}"
+    try:
+        datetime.fromisoformat(f"{match.group('date')}T{match.group('time')}")
+    except ValueError:
+        return None
+    return f"{match.group('date')}T{match.group('time')}{zone}"
+
+
+def time_of_day(value: str | None, date: str | None) -> str | None:
+    """``HH:MM`` of the date-time in ``value`` when it is on ``date`` (front matter, a date line)."""
+    stamp = parse_datetime(value)
+    return stamp[11:16] if stamp and date and stamp[:10] == date else None
+
+
+def find_date_line(text: str) -> str | None:
+    """The rest of the first date line near the top that holds a date (see :func:`find_date`)."""
+    head = text[:2000]
+    for match in _DATE_LINE.finditer(head):
+        if parse_date(match.group("date")):
+            end = head.find("\n", match.start("date"))
+            return head[match.start("date"):end if end >= 0 else len(head)]
+    return None
+
+
 def find_date(text: str) -> str | None:
     head = text[:2000]
     for match in _DATE_LINE.finditer(head):

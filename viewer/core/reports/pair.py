@@ -67,9 +67,9 @@ def _length(article: Article) -> str:
 
 
 def _order_sentence(a: Article, b: Article) -> str:
-    order = compare_published(a.date, b.date)
+    order = compare_published(a.published or a.date, b.published or b.date)
     if order is None:
-        missing = " and ".join(side for side, art in (("A", a), ("B", b)) if not art.date)
+        missing = " and ".join(side for side, art in (("A", a), ("B", b)) if not (art.published or art.date))
         return (f"{missing} carr{'y' if ' and ' in missing else 'ies'} no publication date: "
                 "the report does not say which article came first.")
     if order == 0:
@@ -102,7 +102,8 @@ def pair_report_html(report: PairReport) -> str:
         facts_table([
             ("Title", escape(a.title), escape(b.title)),
             ("Outlet", escape(a.outlet or "unknown"), escape(b.outlet or "unknown")),
-            ("Published", escape(a.date or "no date found"), escape(b.date or "no date found")),
+            ("Published", escape(a.published or a.date or "no date found"),
+             escape(b.published or b.date or "no date found")),
             ("Address", _address(a), _address(b)),
             ("Length", _length(a), _length(b)),
             ("Inside shared passages", percent(a_in), percent(b_in)),

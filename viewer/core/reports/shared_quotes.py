@@ -38,7 +38,7 @@ class QuoteComparison:
 def shared_quotes(a: Article, b: Article) -> list[QuoteComparison]:
     """The quotations both articles carry, in A's order."""
     quotes = find_quotes(a.text, SIDE_A) + find_quotes(b.text, SIDE_B)
-    dates = {SIDE_A: a.date, SIDE_B: b.date}
+    dates = {SIDE_A: a.published or a.date, SIDE_B: b.published or b.date}
     found: list[QuoteComparison] = []
     for cluster in cluster_quotes(quotes):
         side_a = [q for q in cluster.quotes if q.article == SIDE_A]
