@@ -144,7 +144,8 @@ def _occurrence(number: int, occurrence: Occurrence, context: Context | None) ->
     speaker = escape(occurrence.speaker) if occurrence.speaker else "not named in the text"
     if occurrence.speaker and getattr(occurrence, "speaker_source", None) == "edited":
         speaker += " (corrected by hand)"
-    address = escape(context.url) if context and context.url else escape(occurrence.article)
+    url = (context.url if context else None) or getattr(occurrence, "url", None)
+    address = escape(url) if url else escape(occurrence.article)
     rows = [
         ("Article", escape(occurrence.title)),
         ("Outlet", escape(occurrence.outlet or "unknown")),
