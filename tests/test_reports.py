@@ -260,3 +260,13 @@ def test_report_command_refuses_bad_input(tmp_path, workspace, capsys, argv, mes
     assert main(["report", *argv]) == 2
     error = capsys.readouterr().err
     assert message in error and "Traceback" not in error
+
+
+def test_the_address_is_the_url_when_the_article_has_one():
+    shared = "The minister said the plan would cut waiting lists for every hospital in the region by March."
+    a = article_from_text("a.html", "First\n\n" + shared)
+    b = article_from_text("b.txt", "Second\n\n" + shared)
+    a.url = "https://news.example/a?x=1&y=2"  # web pages carry their address
+    document = pair_report_html(build_pair_report(a, b))
+    assert '<a href="https://news.example/a?x=1&amp;y=2">' in document
+    assert "b.txt" in document  # no address: the path
