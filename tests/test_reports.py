@@ -186,6 +186,15 @@ def test_quote_set_report_shows_every_occurrence_in_context(workspace):
     assert "This set holds no occurrence." in document
 
 
+def test_quote_set_report_marks_a_corrected_speaker(workspace):
+    ws, _copy = workspace
+    occurrence = ws.occurrences(ws.find_set("Drink remark").id)[1]
+    ws.update_occurrence(occurrence.id, speaker="Jack McConnell")
+    listing = [(s, ws.occurrences(s.id)) for s in ws.sets()]
+    document = quote_sets_report_html(listing, contexts_for(listing))
+    assert "Jack McConnell (corrected by hand)" in document
+
+
 def test_quote_set_report_falls_back_to_the_stored_context(workspace):
     ws, copy = workspace
     copy.unlink()  # the article is gone: the report shows what was recorded with the quote
@@ -194,7 +203,9 @@ def test_quote_set_report_falls_back_to_the_stored_context(workspace):
     gone = [o for o in listing[0][1] if o.article == str(copy.resolve())][0]
     assert contexts[gone.id].source == "stored"
     document = quote_sets_report_html(listing, contexts)
-    assert gone.prefix + gone.text + gone.suffix in _cells(document).cells[f"occurrence-{gone.id}"]
+    shown = _cells(document).cells[f"occurrence-{gone.id}"]
+    assert gone.prefix + gone.text + gone.suffix in shown
+    assert len(shown) > len(gone.prefix + gone.text + gone.suffix) + 100  # the 200 characters stored at tagging
     assert "Context as recorded with the quote" in document
 
 

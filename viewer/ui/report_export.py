@@ -108,7 +108,7 @@ class ReportExporter(QObject):
         return (view.a, view.b) if view.a is not None and view.b is not None else None
 
     def _workspace_controller(self):
-        return getattr(self.window, "workspace", None)
+        return self.window.workspace
 
     def _set_counts(self) -> tuple[int, int]:
         controller = self._workspace_controller()

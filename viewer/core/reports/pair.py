@@ -48,7 +48,7 @@ def build_pair_report(
 
 
 def _address(article: Article) -> str:
-    url = getattr(article, "url", None)
+    url = article.url
     if url:
         return f'<a href="{escape(url)}">{escape(url)}</a>'
     return escape(article.path)

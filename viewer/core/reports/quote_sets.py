@@ -73,8 +73,10 @@ def occurrence_context(occurrence: Occurrence, article: Article | None, chars: i
         text = article.text
         before = text[max(0, occurrence.start - chars):occurrence.start]
         after = text[occurrence.end:occurrence.end + chars]
-        return Context(before, after, "article", getattr(article, "url", None))
-    return Context(occurrence.prefix, occurrence.suffix, "stored", getattr(article, "url", None) if article else None)
+        return Context(before, after, "article", article.url)
+    # The context stored at tagging time (200 characters; older workspaces: the anchor's 32).
+    return Context(occurrence.context_before or occurrence.prefix, occurrence.context_after or occurrence.suffix,
+                   "stored", article.url if article else None)
 
 
 def contexts_for(
@@ -141,10 +143,12 @@ def quote_sets_report_html(
 
 
 def _occurrence(number: int, occurrence: Occurrence, context: Context | None) -> list[str]:
+    if context is None:
+        context = occurrence_context(occurrence, None)
     speaker = escape(occurrence.speaker) if occurrence.speaker else "not named in the text"
-    if occurrence.speaker and getattr(occurrence, "speaker_source", None) == "edited":
+    if occurrence.speaker and occurrence.speaker_source == "edited":
         speaker += " (corrected by hand)"
-    url = (context.url if context else None) or getattr(occurrence, "url", None)
+    url = context.url or occurrence.url
     address = escape(url) if url else escape(occurrence.article)
     rows = [
         ("Article", escape(occurrence.title)),
@@ -159,9 +163,8 @@ def _occurrence(number: int, occurrence: Occurrence, context: Context | None) ->
     if occurrence.detached:
         rows.append(("Status", '<span class="altered">detached: the article changed and the quote was not '
                                 "found in it again; shown as recorded</span>"))
-    before, after = (context.before, context.after) if context else (occurrence.prefix, occurrence.suffix)
-    before, after = _trimmed(before, after)
-    source = "" if context is None or context.source == "article" else (
+    before, after = _trimmed(context.before, context.after)
+    source = "" if context.source == "article" else (
         '<p class="meta">Context as recorded with the quote (the article is missing or changed).</p>')
     return [
         f"<h3>{number}. {escape(occurrence.title)}</h3>",
