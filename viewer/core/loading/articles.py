@@ -36,7 +36,7 @@ class Article:
     # Formatting of Markdown and HTML articles, in code points of ``text``.
     styles: list[tuple[int, int, str]] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
-    time: str | None = None  # HH:MM of publication, when the page gives it
+    time: str | None = None  # HH:MM of publication, when the source gives it (page, front matter, date line)
     url: str | None = None  # the page's address (canonical or og:url), when known
     note: str | None = None  # how the text was got, when the list should say so (WHOLE_PAGE_NOTE)
 
