@@ -174,10 +174,10 @@ def test_missing_path_is_named(tmp_path):
 def test_unreadable_file(tmp_path, monkeypatch):
     path = write(tmp_path, "secret.txt", b"text")
 
-    def deny(self):
+    def deny(*_args):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr("viewer.core.files.os.open", deny)
     with pytest.raises(ArticleError, match="permission denied"):
         load_article(path)
 

@@ -10,9 +10,10 @@ from functools import cached_property
 from pathlib import Path
 
 from viewer.core.errors import ArticleError
+from viewer.core.files import NotRegularFileError, TooLargeError, read_regular
 from viewer.core.loading import html as web
 from viewer.core.loading import markup, metadata, mhtml
-from viewer.core.loading.decoding import NotTextError, decode_text
+from viewer.core.loading.decoding import NotTextError, decode
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".mhtml", ".mht")
 # Said in the list when a page had no article that the extractor could find.
@@ -90,30 +91,57 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], l
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and _is_article_file(p))
-            if not found:
+            unreadable: list[OSError] = []
+            found = sorted(p for p in _walk_files(path, unreadable) if _is_article_file(p))
+            if not found and unreadable:
+                first = unreadable[0]
+                where = "" if first.filename in (None, str(path)) else f" ({first.filename})"
+                problems.append(ArticleError(path, f"folder cannot be read: {first.strerror or first}{where}"))
+            elif not found:
                 problems.append(ArticleError(path, "folder holds no .txt, .md or .html articles"))
             for item in found:
                 if item.resolve() not in seen:
                     seen.add(item.resolve())
                     files.append(item)
-        elif path.exists():
-            if path.resolve() not in seen:
-                seen.add(path.resolve())
-                files.append(path)
-        else:
-            problems.append(ArticleError(path, "no such file or folder"))
+        elif _exists(path, problems) and path.resolve() not in seen:
+            seen.add(path.resolve())
+            files.append(path)
     return files, problems
+
+
+def _exists(path: Path, problems: list[ArticleError]) -> bool:
+    """Whether ``path`` is there; if not, why not goes into ``problems``."""
+    try:
+        os.stat(path)
+        return True
+    except FileNotFoundError:
+        problems.append(ArticleError(path, "no such file or folder"))
+    except PermissionError:
+        problems.append(ArticleError(path, "permission denied (a folder on the way cannot be entered)"))
+    except OSError as exc:
+        problems.append(ArticleError(path, f"cannot be read ({exc.strerror or exc})"))
+    return False
+
+
+def _walk_files(folder: Path, unreadable: list[OSError]) -> Iterable[Path]:
+    """Regular files under ``folder`` (as ``rglob``: symlinked folders not entered); folders
+    that cannot be listed are collected in ``unreadable`` instead of silently skipped."""
+    for root, _dirs, names in os.walk(folder, onerror=unreadable.append):
+        for name in names:
+            candidate = Path(root, name)
+            if candidate.is_file():  # FIFOs, devices and sockets are not listed
+                yield candidate
 
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise ArticleError(
-                path, f"too large to be an article ({size / 1e6:.1f} MB; the limit is {MAX_ARTICLE_BYTES / 1e6:.0f} MB)"
-            )
-        return path.read_bytes()
+        return read_regular(path, MAX_ARTICLE_BYTES)
+    except TooLargeError as exc:
+        raise ArticleError(
+            path, f"too large to be an article ({exc.size / 1e6:.1f} MB; the limit is {MAX_ARTICLE_BYTES / 1e6:.0f} MB)"
+        ) from None
+    except NotRegularFileError as exc:
+        raise ArticleError(path, exc.reason) from None
     except PermissionError:
         raise ArticleError(path, "permission denied") from None
     except IsADirectoryError:
@@ -136,6 +164,7 @@ def article_from_text(path: str, source: str, kind: str = "txt", encoding: str =
         outlet = metadata.find_outlet(text)
         date = metadata.find_date(text)
         stamp = metadata.find_date_line(text)
+        note = None
     else:
         rendered = markup.markdown_to_text(source)
         text, styles = rendered.text, rendered.spans
@@ -143,10 +172,11 @@ def article_from_text(path: str, source: str, kind: str = "txt", encoding: str =
         outlet = rendered.site_name or metadata.find_outlet(text)
         date = metadata.parse_date(rendered.date) or metadata.find_date(text)
         stamp = rendered.date
+        note = rendered.note
     return Article(
         path=path, text=text, title=title or Path(path).stem, outlet=outlet, date=date,
         words=metadata.count_words(text), kind=kind, encoding=encoding, styles=styles,
-        time=metadata.time_of_day(stamp, date),
+        time=metadata.time_of_day(stamp, date), note=note,
     )
 
 
@@ -186,8 +216,13 @@ def article_from_bytes(path: str | os.PathLike[str], data: bytes) -> Article:
         elif kind == "html":
             article = article_from_page(str(path), web.extract_page(data), kind)
         else:
-            source, encoding = decode_text(data)
-            article = article_from_text(str(path), source, kind, encoding)
+            decoded = decode(data)
+            article = article_from_text(str(path), decoded.text, kind, decoded.encoding)
+            if decoded.damaged:
+                # Damaged UTF-8 stays UTF-8 (never re-read as cp1252); the list says so.
+                places = "1 damaged place" if decoded.damaged == 1 else f"{decoded.damaged} damaged places"
+                damage = f"not valid UTF-8 in {places}, shown as \ufffd"
+                article.note = f"{damage}; {article.note}" if article.note else damage
     except NotTextError as exc:
         raise ArticleError(path, f"is not a text file: {exc}") from None
     except mhtml.NotMhtmlError as exc:

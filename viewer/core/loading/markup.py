@@ -40,6 +40,14 @@ _DATE_META = (
     "pubdate", "publishdate", "og:published_time", "sailthru.date", "parsely-pub-date",
 )
 _SITE_META = ("og:site_name", "application-name", "publisher", "dc.publisher", "article:publisher")
+# Formatting deeper than this many open styled elements is not tracked (the text still is):
+# closing a tag searches the open styles, so an unbounded stack made ``<b>``x100k followed
+# by ``</i>``x100k quadratic. Real pages nest a handful.
+MAX_OPEN_STYLES = 64
+# An unterminated comment, tag or declaration longer than this at the end of a page runs to
+# the end, as in a browser. (``HTMLParser.close`` re-scans such a tail once per ``<`` in it,
+# which made 80 KB of ``<!--`` take seconds and 1 MB hours.)
+MAX_UNTERMINATED_TAIL = 4096
 
 
 @dataclass
@@ -51,6 +59,7 @@ class Rendered:
     title: str | None = None
     site_name: str | None = None
     date: str | None = None
+    note: str | None = None  # how the source was not rendered as written (shown in the list)
 
 
 class _TextExtractor(HTMLParser):
@@ -63,6 +72,7 @@ class _TextExtractor(HTMLParser):
         self.open_styles: list[list] = []
         self.hidden_depth = 0
         self.hidden_stack: list[str] = []
+        self.hidden_counts: dict[str, int] = {}  # tag -> times in hidden_stack (no list scans)
         self.pre_depth = 0
         self.article_depth = 0
         self.pending_break = 0  # newlines owed before the next visible text
@@ -121,6 +131,7 @@ class _TextExtractor(HTMLParser):
         if self.hidden_depth or hidden:
             self.hidden_depth += 1
             self.hidden_stack.append(tag)
+            self.hidden_counts[tag] = self.hidden_counts.get(tag, 0) + 1
             return
         if tag in ("article", "main"):
             self.article_depth += 1
@@ -131,7 +142,7 @@ class _TextExtractor(HTMLParser):
         if tag == "li":
             self._emit("\u2022 ")
         style = _BLOCK_STYLES.get(tag) or _INLINE_STYLES.get(tag)
-        if style:
+        if style and len(self.open_styles) < MAX_OPEN_STYLES:
             self.open_styles.append([tag, None, style])
         if tag in ("td", "th") and self._last_char() not in ("", "\n"):
             self._emit("\t")
@@ -143,10 +154,12 @@ class _TextExtractor(HTMLParser):
             self.in_title = False
         if self.hidden_depth:
             # Close the innermost matching hidden element (tolerates bad nesting).
-            if tag in self.hidden_stack:
+            if self.hidden_counts.get(tag):
                 while self.hidden_stack:
                     self.hidden_depth -= 1
-                    if self.hidden_stack.pop() == tag:
+                    popped = self.hidden_stack.pop()
+                    self.hidden_counts[popped] -= 1
+                    if popped == tag:
                         break
             return
         if tag in ("article", "main") and self.article_depth:
@@ -216,6 +229,8 @@ def html_to_text(html: str) -> Rendered:
     """The text a reader sees in an HTML page, with metadata and formatting."""
     parser = _TextExtractor()
     parser.feed(html)
+    if len(parser.rawdata) > MAX_UNTERMINATED_TAIL and parser.rawdata.startswith("<"):
+        parser.rawdata = ""  # what is left is one unterminated construct: hidden, like a browser does
     parser.close()
     # Styles still open at the end (unclosed tags) run to the end.
     for _tag, start, style in parser.open_styles:
@@ -246,11 +261,57 @@ def split_front_matter(source: str) -> tuple[dict[str, str], str]:
     return fields, source[match.end():]
 
 
+# Shapes on which the ``markdown`` package's time grows with the square (or worse) of a
+# paragraph: nested brackets, many links or emphasis marks in one paragraph, deep lists.
+# Past these bounds the file is shown as plain text, with a note; articles come nowhere near.
+MAX_BRACKET_DEPTH = 16
+MAX_BRACKETS_PER_BLOCK = 256
+MAX_MARKS_PER_BLOCK = 2000  # * _ ` < in one paragraph
+MAX_LIST_INDENT = 64  # columns before a list marker (16 levels)
+MAX_MARKDOWN_CHARS = 4_000_000
+
+_LIST_ITEM = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]", re.M)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def markdown_trouble(body: str) -> str | None:
+    """Why ``body`` would take the Markdown renderer too long, or None. One linear pass."""
+    if len(body) > MAX_MARKDOWN_CHARS:
+        return f"too long to render as Markdown ({len(body):,} characters)"
+    for match in _LIST_ITEM.finditer(body):
+        if len(match.group(1).expandtabs(4)) > MAX_LIST_INDENT:
+            return f"lists nested deeper than {MAX_LIST_INDENT // 4} levels"
+    for block in _BLANK_LINE.split(body):
+        brackets = block.count("[")
+        if brackets > MAX_BRACKETS_PER_BLOCK:
+            return f"{brackets:,} brackets in one paragraph"
+        marks = sum(block.count(ch) for ch in "*_`<")
+        if marks > MAX_MARKS_PER_BLOCK:
+            return f"{marks:,} formatting marks in one paragraph"
+        if brackets > MAX_BRACKET_DEPTH:
+            depth = deepest = 0
+            for ch in re.findall(r"[\[\]]", block):
+                depth = depth + 1 if ch == "[" else max(0, depth - 1)
+                deepest = max(deepest, depth)
+            if deepest > MAX_BRACKET_DEPTH:
+                return f"brackets nested {deepest} deep"
+    return None
+
+
 def markdown_to_text(source: str) -> Rendered:
-    """Render Markdown with the ``markdown`` package, then reduce it like HTML."""
+    """Render Markdown with the ``markdown`` package, then reduce it like HTML.
+
+    A file shaped to make the renderer crawl (:func:`markdown_trouble`) is shown as plain
+    text instead, with a note saying why.
+    """
     fields, body = split_front_matter(source)
-    html = markdown_lib.markdown(body, extensions=["extra", "sane_lists"], output_format="html")
-    rendered = html_to_text(html)
+    trouble = markdown_trouble(body)
+    if trouble is not None:
+        text = "\n".join(line.rstrip() for line in body.strip("\n").split("\n"))
+        rendered = Rendered(text=text, note=f"shown as plain text: {trouble}")
+    else:
+        html = markdown_lib.markdown(body, extensions=["extra", "sane_lists"], output_format="html")
+        rendered = html_to_text(html)
     rendered.title = fields.get("title") or rendered.title
     rendered.site_name = fields.get("source") or fields.get("outlet") or fields.get("publisher") or rendered.site_name
     rendered.date = fields.get("date") or fields.get("published") or rendered.date

@@ -11,6 +11,7 @@ starts a new quote that continues the previous one.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -140,8 +141,17 @@ def _pair_marks(
     continues = False
     i = 0
     n = len(line)
+    # Linear in the line: the skipped stretches are walked with a pointer, and words are
+    # counted from a table of word starts (a scan per mark made long lines quadratic).
+    skip = sorted(skip)
+    skip_index = 0
+    skip_reach = -1  # end of the skipped stretches that start at or before i
+    word_starts = [m.start() for m in _WORD.finditer(line)] if single else []
     while i < n:
-        if skip and any(a <= i < b for a, b in skip):
+        while skip_index < len(skip) and skip[skip_index][0] <= i:
+            skip_reach = max(skip_reach, skip[skip_index][1])
+            skip_index += 1
+        if i < skip_reach:
             i += 1
             continue
         ch = line[i]
@@ -173,7 +183,7 @@ def _pair_marks(
             else:
                 spans.append(_span(line, base, open_at, i, single, continues, closed=True))
                 open_at = -1
-        if open_at >= 0 and single and len(_WORD.findall(line, open_at, i)) > MAX_SINGLE_WORDS:
+        if open_at >= 0 and single and _words_between(word_starts, open_at, i) > MAX_SINGLE_WORDS:
             open_at = -1  # apostrophes or a stray mark: give up on this one
         i += 1
     still_open = False
@@ -185,6 +195,11 @@ def _pair_marks(
             end = _first_sentence_end(line, open_at + 1)
             spans.append(_span(line, base, open_at, end, single, continues, closed=False))
     return [s for s in spans if s.end > s.start], still_open
+
+
+def _words_between(word_starts: list[int], start: int, end: int) -> int:
+    """Words starting in ``[start, end)`` of a line, from its sorted word starts."""
+    return bisect.bisect_left(word_starts, end) - bisect.bisect_left(word_starts, start)
 
 
 def _span(line: str, base: int, open_at: int, close_at: int, single: bool, continues: bool, closed: bool) -> QuoteSpan:

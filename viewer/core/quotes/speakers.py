@@ -184,6 +184,7 @@ _CLAUSE_OPENERS = {"asked", "if", "whether", "when", "although", "though", "desp
 _REPORTER = re.compile(_CAP_RUN.pattern + r"(?:,[^,.;:!?\"\u201c\u201d]{1,60},)?\s+(?:has\s+|had\s+|also\s+)*"
                        r"(?:said|says|told|tells|added|adds|insisted|argued|warned|admitted|claimed|stressed|"
                        r"explained|denied|believes|agreed|conceded|urged)\b")
+_UNSEEN = object()
 _LOOKBACK = 3000  # characters of narration searched back for whom a pronoun means
 _NEWLINE = re.compile(r"\n")
 _ORG_OPENING = re.compile(r"(?:The\s+)?((?:[A-Z][\w&'.\-]*)(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w&'.\-]*)*)")
@@ -198,8 +199,28 @@ class _Resolver:
         self._quote_reach = list(itertools.accumulate((b for _, b in self.quoted), max))
         self.last_person: str | None = None
         self.last_person_at = -1
+        self._sentence_found: list[tuple[int, int, int]] = []
+        self._sentence_reach: list[int] | None = None
+        self._reporters: dict[tuple[int, int, int], object] = {}
         self.last_org: str | None = None
         self.last_org_at = -1
+
+    def sentence_start(self, floor: int, at: int) -> int:
+        """Where the sentence holding ``at`` starts, ``floor`` at the earliest: the end of the last
+        sentence end found searching ``text[floor:at]``, by bisection over the text's sentence ends.
+
+        A search bounded at ``at`` finds a sentence end only when its look-ahead (one or two
+        characters) fits before ``at``; ``_sentence_reach`` keeps that reach per end.
+        """
+        if self._sentence_reach is None:
+            found = [(m.start(), m.end(), m.end() + (2 if self.text[m.end():m.end() + 1] in "\"'\u201c\u2018(" else 1))
+                     for m in _SENTENCE_END.finditer(self.text)]
+            self._sentence_found = found
+            self._sentence_reach = [reach for _, _, reach in found]
+        i = bisect.bisect_right(self._sentence_reach, at) - 1
+        if i >= 0 and self._sentence_found[i][0] >= floor:
+            return self._sentence_found[i][1]
+        return floor
 
     def _in_quote(self, at: int) -> bool:
         i = bisect.bisect_right(self._quote_starts, at) - 1
@@ -259,21 +280,31 @@ class _Resolver:
         best, best_at = None, -1
         floor = max(0, at - _LOOKBACK)
         for m in _REPORTER.finditer(self.text, floor, at):
-            if self._in_quote(m.start()):
-                continue
-            # "Mr Howard denied Mr Yeo said ...": a name after the sentence's own subject speaks only
-            # when it closes the sentence ("..., Lord Rennard said.").
-            opening = self.text[_sentence_start(self.text, floor, m.start()):m.start()].split(",")[-1]
-            final = re.match(r"\s*[.!?]", self.text[m.end():m.end() + 3])
-            if not final and any(_split_name(w.group()) and _name_in(w.group()) for w in _CAP_RUN.finditer(opening)):
-                continue
-            words = _strip_titles(_split_name(_CAP_RUN.match(m.group(0)).group()))
-            if not words or _is_org(words) or words[0].casefold() in PRONOUNS | PLURAL_PRONOUNS:
-                continue
-            if (len(words) >= 2 or words[-1].casefold() in self.book.full
-                    or self.book._variant(words[-1].casefold())):
-                best, best_at = self.book.resolve(words), m.start()
+            # Every quote looks back over the same stretch: each match is judged once.
+            key = (m.start(), m.end(), self.sentence_start(floor, m.start()))
+            name = self._reporters.get(key, _UNSEEN)
+            if name is _UNSEEN:
+                name = self._reporters[key] = self._reporter_name(m, key[2])
+            if name is not None:
+                best, best_at = name, m.start()
         return best, best_at
+
+    def _reporter_name(self, m: re.Match[str], sentence_from: int) -> str | None:
+        if self._in_quote(m.start()):
+            return None
+        # "Mr Howard denied Mr Yeo said ...": a name after the sentence's own subject speaks only
+        # when it closes the sentence ("..., Lord Rennard said.").
+        opening = self.text[sentence_from:m.start()].split(",")[-1]
+        final = re.match(r"\s*[.!?]", self.text[m.end():m.end() + 3])
+        if not final and any(_split_name(w.group()) and _name_in(w.group()) for w in _CAP_RUN.finditer(opening)):
+            return None
+        words = _strip_titles(_split_name(_CAP_RUN.match(m.group(0)).group()))
+        if not words or _is_org(words) or words[0].casefold() in PRONOUNS | PLURAL_PRONOUNS:
+            return None
+        if (len(words) >= 2 or words[-1].casefold() in self.book.full
+                or self.book._variant(words[-1].casefold())):
+            return self.book.resolve(words)
+        return None
 
     def speaker_from_phrase(self, phrase: str, at: int) -> tuple[str | None, bool]:
         """A subject phrase ("he", "Ms Hewitt", "the French president") to (speaker, is_person)."""
@@ -407,13 +438,6 @@ def _clip_subject(subj: str) -> str:
     return subj.strip()
 
 
-def _sentence_start(text: str, floor: int, at: int) -> int:
-    start = floor
-    for m in _SENTENCE_END.finditer(text, floor, at):
-        start = m.end()
-    return start
-
-
 def _sentence_end(text: str, at: int, ceiling: int) -> int:
     m = _SENTENCE_END.search(text, at, ceiling)
     return m.start() + 1 if m else ceiling
@@ -432,19 +456,26 @@ def attribute(text: str, spans: Sequence[SpanLike]) -> list[tuple[str | None, bo
 def _attribute(text: str, spans: Sequence[SpanLike]) -> list[_Attribution]:
     resolver = _Resolver(text, [(s.open_mark, s.close_mark if s.close_mark >= 0 else s.end) for s in spans])
     results: list[_Attribution] = []
-    marks = sorted((s.open_mark, s.close_mark if s.close_mark >= 0 else s.end) for s in spans)
+    # Sorted ends and starts of every quote: the nearest one each side is a bisection away
+    # (a scan of all of them per quote made a line of 16,000 quotations take minutes).
+    mark_ends = sorted(s.close_mark if s.close_mark >= 0 else s.end for s in spans)
+    mark_starts = sorted(s.open_mark for s in spans)
     for index, span in enumerate(spans):
         line_start = text.rfind("\n", 0, span.open_mark) + 1
         line_end = text.find("\n", span.end)
         line_end = len(text) if line_end < 0 else line_end
-        prev_quote_end = max([b + 1 for a, b in marks if b < span.open_mark and b >= line_start], default=line_start)
-        next_quote_start = min([a for a, b in marks if a > span.end], default=line_end)
+        before_ends = bisect.bisect_left(mark_ends, span.open_mark)
+        prev_quote_end = line_start
+        if before_ends and mark_ends[before_ends - 1] >= line_start:
+            prev_quote_end = mark_ends[before_ends - 1] + 1
+        after_starts = bisect.bisect_right(mark_starts, span.end)
+        next_quote_start = mark_starts[after_starts] if after_starts < len(mark_starts) else line_end
         next_quote_start = min(next_quote_start, line_end)
         after_from = (span.close_mark + 1) if span.close_mark >= 0 else span.end
         after = ""
         if after_from < next_quote_start:
             after = text[after_from:_sentence_end(text, after_from, next_quote_start)]
-        sentence_from = _sentence_start(text, prev_quote_end, span.open_mark)
+        sentence_from = resolver.sentence_start(prev_quote_end, span.open_mark)
         before = text[sentence_from:span.open_mark]
         found = (_from_after(resolver, after, after_from, text[span.start:span.end])
                  or _from_before(resolver, before, span.open_mark))
