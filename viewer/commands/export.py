@@ -7,6 +7,8 @@ import sys
 
 from viewer.commands.tag import add_db_argument
 from viewer.core.errors import CommandError
+from viewer.core.errors import one_line as escape_controls
+from viewer.core.files import NotRegularFileError
 from viewer.core.services.export import UnknownSet, export_sets
 from viewer.core.store.model import WorkspaceError
 
@@ -26,13 +28,16 @@ def run(args: argparse.Namespace) -> int:
         result = export_sets(args.db, args.csv, set_names=args.sets, bom=args.bom, raw=args.raw)
     except (WorkspaceError, UnknownSet) as exc:
         raise CommandError(str(exc)) from None
+    except NotRegularFileError as exc:
+        raise CommandError(f"{args.csv}: not written: it {exc.reason}") from None
     except OSError as exc:
         raise CommandError(f"{args.csv}: cannot be written ({exc.strerror or exc})") from None
     if args.csv != "-":
-        print(f"wrote {result.rows} occurrence(s) from {result.sets} set(s) to {args.csv}", file=sys.stderr)
+        print(escape_controls(f"wrote {result.rows} occurrence(s) from {result.sets} set(s) to {args.csv}"),
+              file=sys.stderr)
     if result.detached:
         print(f"warning: {len(result.detached)} occurrence(s) are detached (their article changed): "
               f"{', '.join(map(str, result.detached))}", file=sys.stderr)
     for occurrence_id, reason in sorted(result.missing.items()):
-        print(f"warning: occurrence {occurrence_id}: article unreadable: {reason}", file=sys.stderr)
+        print(escape_controls(f"warning: occurrence {occurrence_id}: article unreadable: {reason}"), file=sys.stderr)
     return 0

@@ -9,6 +9,7 @@ import sys
 from viewer.commands.align import add_setting_arguments, settings_from
 from viewer.commands.inputs import load_inputs
 from viewer.core.corpus.similarity import similarity_matrix
+from viewer.core.errors import one_line
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
         reverse=True,
     )
     for value, i, j in ranked:
-        out.write(f"{value:.3f}  {articles[i].path}  {articles[j].path}\n")
+        out.write(one_line(f"{value:.3f}  {articles[i].path}  {articles[j].path}") + "\n")
     if not ranked:
         out.write("no pair of articles shares a passage\n")
     return 0

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from viewer.core.errors import CommandError
+from viewer.core.errors import one_line as escape_controls
 from viewer.core.loading.articles import Article, load_article
 from viewer.core.quotes.finder import find_quotes
 from viewer.core.services.tagging import speaker_for, store_tagged
@@ -110,12 +111,13 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     for quote_set, items in listing:
         tags = f" [{', '.join(quote_set.tags)}]" if quote_set.tags else ""
-        print(f"{quote_set.name}{tags}: {len(items)} occurrence(s)")
+        print(escape_controls(f"{quote_set.name}{tags}: {len(items)} occurrence(s)"))
         for item in items:
             state = " DETACHED" if item.detached else ""
-            print(f"  #{item.id} {Path(item.article).name} {item.start}-{item.end}{state}: {one_line(item.text, 80)}")
+            print(escape_controls(f"  #{item.id} {Path(item.article).name} {item.start}-{item.end}{state}: "
+                                  f"{one_line(item.text, 80)}"))
     for occurrence_id, reason in sorted(report.missing.items()):
-        print(f"warning: occurrence {occurrence_id}: article unreadable: {reason}", file=sys.stderr)
+        print(escape_controls(f"warning: occurrence {occurrence_id}: article unreadable: {reason}"), file=sys.stderr)
     return 0
 
 

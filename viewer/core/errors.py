@@ -27,3 +27,15 @@ class ArticleError(Exception):
         self.path = str(path)
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
+
+
+# C0 and C1 control characters, DEL, and the Unicode line and paragraph separators: in a
+# message they would break the one-line contract or drive the terminal (a file name holding
+# ESC ] 0 ; ... BEL retitles the window, ESC [ 2 J clears the screen).
+_UNSAFE = {code: f"\\x{code:02x}" for code in [*range(0x20), 0x7F, *range(0x80, 0xA0)]}
+_UNSAFE.update({0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t", 0x2028: "\\u2028", 0x2029: "\\u2029"})
+
+
+def one_line(message: str) -> str:
+    """``message`` safe to print as one line: control characters written as escapes."""
+    return str(message).translate(_UNSAFE)

@@ -58,25 +58,26 @@ def special_file_reason(path: str | os.PathLike[str]) -> str | None:
     return f"is {kind}, not a regular file"
 
 
-def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
-    """The bytes of a regular file of at most ``limit`` bytes.
+def read_regular(path: str | os.PathLike[str], limit: int, *, whole: bool = True) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes (``whole=False``: its first
+    ``limit`` bytes, whatever its size).
 
     Raises :class:`NotRegularFileError`, :class:`TooLargeError`, or the ``OSError`` of the
     failing call (``FileNotFoundError``, ``PermissionError``, ``IsADirectoryError``...).
     """
     before = os.stat(path)
     _require_regular(before.st_mode)
-    if before.st_size > limit:
+    if whole and before.st_size > limit:
         raise TooLargeError(before.st_size, limit)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags)
     try:
         _require_regular(os.fstat(fd).st_mode)  # swapped for a FIFO between stat and open
         with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(limit + 1)
+            data = handle.read(limit + 1 if whole else limit)
     finally:
         os.close(fd)
-    if len(data) > limit:  # it grew since the stat
+    if whole and len(data) > limit:  # it grew since the stat
         raise TooLargeError(len(data), limit)
     return data
 

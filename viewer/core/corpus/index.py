@@ -25,7 +25,6 @@ The cache is invalidated as a whole when the alignment engine's source changes
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import sqlite3
@@ -44,6 +43,7 @@ from viewer.core.alignment import profile as _profile_module
 from viewer.core.alignment.align import AlignSettings, Passage, TextProfile, align_profiles, profile_text
 from viewer.core.alignment.model import mirror_passages
 from viewer.core.corpus import candidates as _candidates_module
+from viewer.core.corpus.cache import CacheUnusable, discard, is_damage, open_cache, verified_entry
 from viewer.core.corpus.candidates import candidate_rows
 from viewer.core.corpus.ordering import cluster_order
 from viewer.core.corpus.result import CorpusSimilarity
@@ -184,27 +184,21 @@ class CorpusIndex:
     def __init__(self, cache_path: str | Path) -> None:
         self.cache_path = Path(cache_path)
         self.fingerprint = engine_fingerprint()
+        self.notes: list[str] = []  # what was wrong with the cache file and what was done
+        self._lengths: dict[int, int] = {}  # text id -> characters, to check stored entries
+
+    def _rebuild_cache(self, why: str) -> sqlite3.Connection:
+        discard(self.cache_path)
+        self.notes.append(f"The corpus cache was discarded and is being rebuilt: {why}")
+        return open_cache(self.cache_path)
 
     # -- storage --------------------------------------------------------------------
     def _connect(self) -> sqlite3.Connection:
         self.cache_path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(self.cache_path, timeout=30)
-        with contextlib.suppress(sqlite3.OperationalError):  # no shared memory: rollback journal
-            conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
-        conn.executescript(
-            """
-            CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS texts (id INTEGER PRIMARY KEY, sha TEXT NOT NULL UNIQUE);
-            CREATE TABLE IF NOT EXISTS pairs (
-                a INTEGER NOT NULL, b INTEGER NOT NULL, settings TEXT NOT NULL,
-                similarity REAL NOT NULL, passages BLOB,
-                PRIMARY KEY (settings, a, b)) WITHOUT ROWID;
-            CREATE TABLE IF NOT EXISTS corpora (
-                corpus TEXT NOT NULL, settings TEXT NOT NULL, indexed_at REAL NOT NULL,
-                PRIMARY KEY (corpus, settings)) WITHOUT ROWID;
-            """
-        )
+        try:
+            conn = open_cache(self.cache_path)
+        except CacheUnusable as exc:
+            conn = self._rebuild_cache(str(exc))
         row = conn.execute("SELECT value FROM meta WHERE key = 'engine'").fetchone()
         if row is None or row[0] != self.fingerprint:
             # The aligner changed: every stored similarity may be wrong.
@@ -299,6 +293,29 @@ class CorpusIndex:
             paths=[a.path for a in articles], titles=[a.title for a in articles], shas=shas,
             settings=settings, pairs={}, passages={},
         )
+        try:
+            self._build_from(articles, result, shas, settings, progress, poll, say, workers)
+        except sqlite3.DatabaseError as exc:
+            if not is_damage(exc):
+                raise
+            self._rebuild_cache(str(exc)).close()  # damaged mid-read: once more on a fresh file
+            result.pairs.clear()
+            result.passages.clear()
+            result.from_cache = False
+            self._build_from(articles, result, shas, settings, progress, poll, say, workers)
+        result.notes = list(self.notes)
+        for note in self.notes:
+            say(note)
+        say("Ordering")
+        poll()
+        result.order = cluster_order(count, result.pairs)
+        if progress is not None:
+            progress(1, 1)
+        say(f"Indexed in {time.perf_counter() - started:.1f} s")
+        return result
+
+    def _build_from(self, articles, result: CorpusSimilarity, shas: list[str], settings: AlignSettings,
+                    progress, poll: Callable[[], None], say: Callable[[str], None], workers: int) -> None:
         settings_key = _settings_key(settings)
         corpus_key = self.corpus_key(shas)
         conn = self._connect()
@@ -309,8 +326,8 @@ class CorpusIndex:
                 rows_of.setdefault(ids[sha], []).append(number)
             known = conn.execute(
                 "SELECT 1 FROM corpora WHERE corpus = ? AND settings = ?", (corpus_key, settings_key)).fetchone()
-            if known is not None:
-                self._fill_from_cache(conn, result, rows_of, settings_key, poll)
+            self._lengths = {ident: len(articles[rows[0]].text) for ident, rows in rows_of.items()}
+            if known is not None and self._fill_from_cache(conn, result, rows_of, settings_key, poll):
                 result.from_cache = True
             else:
                 self._index(conn, articles, result, ids, rows_of, settings, settings_key, corpus_key,
@@ -318,25 +335,36 @@ class CorpusIndex:
             self._place_copies(result, articles, rows_of)
         finally:
             conn.close()
-        say("Ordering")
-        poll()
-        result.order = cluster_order(count, result.pairs)
-        if progress is not None:
-            progress(1, 1)
-        say(f"Indexed in {time.perf_counter() - started:.1f} s")
-        return result
 
     def _fill_from_cache(self, conn, result: CorpusSimilarity, rows_of: dict[int, list[int]],
-                         settings_key: str, poll: Callable[[], None]) -> None:
+                         settings_key: str, poll: Callable[[], None]) -> bool:
+        """Place the stored results; False (and the bad rows deleted) if any fails its check."""
+        bad = []
         for count, (a, b, value, blob) in enumerate(self._stored_pairs(conn, rows_of, settings_key, True)):
             if not count & 0x3FF:
                 poll()
-            self._place(result, rows_of, a, b, value, blob)
+            if not self._place(result, rows_of, a, b, value, blob):
+                bad.append((settings_key, a, b))
+        if not bad:
+            return True
+        self._drop_entries(conn, bad)
+        result.pairs.clear()
+        result.passages.clear()
+        return False
 
-    @staticmethod
-    def _place(result: CorpusSimilarity, rows_of, a: int, b: int, value: float, blob: bytes | None) -> None:
+    def _drop_entries(self, conn, bad: list[tuple[str, int, int]]) -> None:
+        with conn:
+            conn.executemany("DELETE FROM pairs WHERE settings = ? AND a = ? AND b = ?", bad)
+            conn.execute("DELETE FROM corpora")
+        self.notes.append(f"{len(bad)} corpus cache entr{'y' if len(bad) == 1 else 'ies'} did not match "
+                          "the articles (damaged or forged): aligned again")
+
+    def _place(self, result: CorpusSimilarity, rows_of, a: int, b: int, value: float, blob: bytes | None) -> bool:
+        """Put a pair result in place for every copy of the two texts; False if it fails its check."""
+        if not verified_entry(value, blob, self._lengths.get(a, -1), self._lengths.get(b, -1)):
+            return False
         if value <= 0:
-            return
+            return True
         for i in rows_of.get(a, ()):
             for j in rows_of.get(b, ()):
                 if i == j:
@@ -344,6 +372,7 @@ class CorpusIndex:
                 key, mirrored = ((i, j), False) if i < j else ((j, i), True)
                 result.pairs[key] = value
                 result.passages[key] = _unpack(blob, mirrored)
+        return True
 
     @staticmethod
     def _place_copies(result: CorpusSimilarity, articles: Sequence[IndexedArticle], rows_of) -> None:
@@ -389,6 +418,7 @@ class CorpusIndex:
         say("Aligning candidate pairs")
         # What the cache does not hold yet, row by row (keeps each row's profile warm).
         jobs: list[tuple[int, int]] = []
+        forged: list[tuple[str, int, int]] = []
         for x, partners in enumerate(candidates):
             if not x & 0xFF:
                 poll()
@@ -397,10 +427,13 @@ class CorpusIndex:
                 id_y = distinct[y]
                 key = (id_x, id_y) if id_x < id_y else (id_y, id_x)
                 hit = stored.get(key)
+                if hit is not None and self._place(result, rows_of, key[0], key[1], *hit):
+                    continue
                 if hit is not None:
-                    self._place(result, rows_of, key[0], key[1], *hit)
-                else:
-                    jobs.append((x, y))
+                    forged.append((settings_key, key[0], key[1]))
+                jobs.append((x, y))
+        if forged:
+            self._drop_entries(conn, forged)
         done += pair_total - len(jobs)
         pending: list[tuple[int, int, str, float, bytes | None]] = []
 

@@ -25,6 +25,7 @@ class CorpusSimilarity:
     candidates: int = 0  # pairs that shared an anchor shingle
     aligned: int = 0  # of those, aligned by this build (the rest came from the cache)
     from_cache: bool = False  # the whole result was read back, nothing was profiled
+    notes: list[str] = field(default_factory=list)  # what was wrong with the cache and what was done
     _adjacent: dict[int, list[tuple[float, int]]] | None = field(default=None, repr=False)
 
     def __len__(self) -> int:

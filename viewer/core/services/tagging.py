@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from viewer.core.loading.articles import Article
 from viewer.core.quotes.clusters import QuoteCluster
 from viewer.core.quotes.finder import Quote
-from viewer.core.store.model import Edit, NewOccurrence, OffsetError
+from viewer.core.store.model import Edit, NewOccurrence, OffsetError, SetExistsError
 from viewer.core.store.workspace import Workspace, new_occurrence
 from viewer.core.text.display import one_line
 
@@ -67,5 +67,10 @@ def store_tagged(workspace: Workspace, set_name: str, tags: Sequence[str], items
     """Put ``items`` into the set ``set_name``, creating it (with ``tags``) when it is new: one edit."""
     existing = workspace.find_set(set_name)
     if existing is None:
-        return workspace.create_set(set_name, tags=tags, occurrences=items)
+        try:
+            return workspace.create_set(set_name, tags=tags, occurrences=items)
+        except SetExistsError:  # another process created it since find_set: add to theirs
+            existing = workspace.find_set(set_name)
+            if existing is None:
+                raise
     return workspace.add_occurrences(existing.id, items, add_tags=tags)

@@ -19,6 +19,10 @@ class WorkspaceReadOnly(WorkspaceError):
     """A change was asked of a workspace opened read-only."""
 
 
+class SetExistsError(ValueError):
+    """A quote set of that name is already there (perhaps just created by another process)."""
+
+
 class WorkspaceConflict(WorkspaceError):
     """An undo/redo whose rows were changed meanwhile (e.g. by another window)."""
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from urllib.parse import quote as url_quote
 
+from viewer.core.files import NotRegularFileError, read_regular, special_file_reason
 from viewer.core.store.model import WorkspaceError
 
 SCHEMA_VERSION = 2
@@ -80,17 +82,43 @@ MIGRATIONS: dict[int, list[str]] = {
 }
 
 
+def describe_sqlite_error(exc: sqlite3.Error) -> str:
+    """What really happened, in words: a full disk is not a damaged file."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name == "SQLITE_FULL":
+        return "the disk is full"
+    if name.startswith("SQLITE_READONLY"):
+        return "the file or its folder cannot be written"
+    if name.startswith("SQLITE_IOERR"):
+        return f"the disk could not be read or written ({exc})"
+    if name in ("SQLITE_PERM", "SQLITE_AUTH"):
+        return "permission denied"
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return "it is busy in another window"
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return f"it is damaged or not a workspace ({exc})"
+    return str(exc)
+
+
 def inspect_file(path: Path) -> bool:
     """Check a workspace file without changing it; True when it must be created."""
+    special = special_file_reason(path)
+    if special is not None:
+        raise WorkspaceError(path, special)
     if path.is_dir():
         raise WorkspaceError(path, "is a folder, not a workspace file")
     if not path.parent.is_dir():
         raise WorkspaceError(path, f"the folder {path.parent} does not exist")
-    if not path.exists():
-        return True
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(_SQLITE_HEADER))
+        os.stat(path)
+    except FileNotFoundError:
+        return True
+    except OSError as exc:
+        raise WorkspaceError(path, f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        header = read_regular(path, len(_SQLITE_HEADER), whole=False)
+    except NotRegularFileError as exc:
+        raise WorkspaceError(path, exc.reason) from None
     except OSError as exc:
         raise WorkspaceError(path, f"cannot be read ({exc.strerror or exc})") from None
     if not header:
@@ -104,14 +132,17 @@ def inspect_file(path: Path) -> bool:
     try:
         probe = sqlite3.connect(f"file:{url_quote(str(path.resolve()))}?mode={mode}", uri=True)
     except sqlite3.Error as exc:
-        raise WorkspaceError(path, f"cannot be opened ({exc})") from None
+        raise WorkspaceError(path, f"cannot be opened: {describe_sqlite_error(exc)}") from None
     try:
         app_id = probe.execute("PRAGMA application_id").fetchone()[0]
         version = probe.execute("PRAGMA user_version").fetchone()[0]
         objects = probe.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         check = probe.execute("PRAGMA quick_check").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise WorkspaceError(path, f"is damaged or not a workspace ({exc}); it was left untouched") from None
+        name = getattr(exc, "sqlite_errorname", "") or ""
+        if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+            raise WorkspaceError(path, f"is damaged or not a workspace ({exc}); it was left untouched") from None
+        raise WorkspaceError(path, f"cannot be read: {describe_sqlite_error(exc)}; it was left untouched") from None
     finally:
         probe.close()
     if check != "ok":
@@ -148,3 +179,34 @@ def migrate(db: sqlite3.Connection, path: Path) -> None:
     except BaseException:
         db.execute("ROLLBACK")
         raise
+
+
+def write_blocker(path: Path) -> str | None:
+    """Why this process cannot write the workspace at ``path``, or None when it can."""
+    try:
+        if os.statvfs(path).f_flag & os.ST_RDONLY:
+            return "the file system is read-only"
+    except (OSError, AttributeError):
+        pass
+    if not os.access(path, os.W_OK):
+        return "you may not write this file"
+    if not path.with_name(path.name + "-wal").exists() and not os.access(path.parent, os.W_OK):
+        return "you may not write its folder"
+    return None
+
+
+def connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    """A connection; read-only ones fall back to "immutable" where SQLite cannot make the -shm
+    file (a read-only medium) and no -wal file holds changes the main file lacks."""
+    location = f"file:{url_quote(str(path.resolve()))}"
+    if not read_only:
+        return sqlite3.connect(f"{location}?mode=rwc", uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    db = sqlite3.connect(f"{location}?mode=ro", uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        db.execute("PRAGMA user_version").fetchone()
+        return db
+    except sqlite3.OperationalError:
+        db.close()
+        if path.with_name(path.name + "-wal").exists():
+            raise
+    return sqlite3.connect(f"{location}?mode=ro&immutable=1", uri=True, isolation_level=None)

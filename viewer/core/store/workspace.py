@@ -21,6 +21,7 @@ Safety rules the rest of the app relies on:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -30,7 +31,6 @@ from contextlib import contextmanager
 from dataclasses import fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import quote as url_quote
 
 from viewer.core.loading.articles import Article, ArticleError, load_article
 from viewer.core.paths import default_workspace_path
@@ -54,12 +54,21 @@ from viewer.core.store.model import (
     ReanchorReport,
     RowKey,
     Rows,
+    SetExistsError,
     SpeakerCorrection,
     WorkspaceConflict,
     WorkspaceError,
     WorkspaceReadOnly,
 )
-from viewer.core.store.schema import BUSY_TIMEOUT_MS, SCHEMA_VERSION, inspect_file, migrate
+from viewer.core.store.schema import (
+    BUSY_TIMEOUT_MS,
+    SCHEMA_VERSION,
+    connect,
+    describe_sqlite_error,
+    inspect_file,
+    migrate,
+    write_blocker,
+)
 
 # Colours given to new sets in turn: distinct on light and dark backgrounds.
 PALETTE = ("#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6", "#9a6324")
@@ -106,6 +115,7 @@ class Workspace(SpeakerCorrections):
     def __init__(self, path: Path, connection: sqlite3.Connection, read_only: bool) -> None:
         self.path = path
         self.read_only = read_only
+        self.read_only_reason = "opened read-only" if read_only else None
         self._db = connection
         self._seen_data_version = self._data_version()
 
@@ -124,13 +134,12 @@ class Workspace(SpeakerCorrections):
         create = inspect_file(path)
         if create and read_only:
             raise WorkspaceError(path, "does not exist")
-        if not create and not os.access(path, os.W_OK):
-            read_only = True
-        uri = f"file:{url_quote(str(path.resolve()))}?mode={'ro' if read_only else 'rwc'}"
+        why_read_only = "opened read-only" if read_only else None if create else write_blocker(path)
+        read_only = why_read_only is not None
         try:
-            db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+            db = connect(path, read_only)
         except sqlite3.Error as exc:
-            raise WorkspaceError(path, f"cannot be opened ({exc})") from None
+            raise WorkspaceError(path, f"cannot be opened: {describe_sqlite_error(exc)}") from None
         try:
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             db.execute("PRAGMA foreign_keys = ON")
@@ -145,11 +154,13 @@ class Workspace(SpeakerCorrections):
             db.close()
             if "locked" in str(exc) or "busy" in str(exc):
                 raise WorkspaceError(path, "is busy in another window; open it read-only") from None
-            raise WorkspaceError(path, f"cannot be opened ({exc})") from None
+            raise WorkspaceError(path, f"cannot be opened: {describe_sqlite_error(exc)}") from None
         except BaseException:
             db.close()
             raise
-        return cls(path, db, read_only)
+        workspace = cls(path, db, read_only)
+        workspace.read_only_reason = why_read_only
+        return workspace
 
     def close(self) -> None:
         self._db.close()
@@ -239,7 +250,7 @@ class Workspace(SpeakerCorrections):
                     (name, _tags_json(tags), note, _check_colour(colour), now, now),
                 )
             except sqlite3.IntegrityError:
-                raise ValueError(f"a quote set named {name!r} already exists") from None
+                raise SetExistsError(f"a quote set named {name!r} already exists") from None
             set_id = int(cursor.lastrowid)
             change.new("quote_set", set_id)
             for item in occurrences:
@@ -471,17 +482,22 @@ class Workspace(SpeakerCorrections):
     @contextmanager
     def _transaction(self) -> Iterator[None]:
         if self.read_only:
-            raise WorkspaceReadOnly(self.path, "is open read-only")
+            raise WorkspaceReadOnly(self.path, f"is read-only ({self.read_only_reason}); nothing was changed")
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise WorkspaceError(self.path, f"is busy in another window, try again ({exc})") from None
+            raise WorkspaceError(self.path, f"cannot be changed now: {describe_sqlite_error(exc)}; "
+                                            "nothing was changed, try again") from None
         try:
             yield
             self._db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
             self._db.execute("COMMIT")
-        except BaseException:
-            self._db.execute("ROLLBACK")
+        except BaseException as exc:
+            with contextlib.suppress(sqlite3.Error):  # a failed COMMIT may have ended the transaction
+                self._db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError):  # a full disk is not "damaged"
+                raise WorkspaceError(self.path, f"cannot be saved: {describe_sqlite_error(exc)}; "
+                                                "nothing was changed") from None
             raise
         # Our own commits are not "changes elsewhere".
         self._seen_data_version = self._data_version()
