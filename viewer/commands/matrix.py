@@ -8,7 +8,8 @@ import sys
 
 from viewer.commands.align import add_setting_arguments, settings_from
 from viewer.commands.inputs import load_inputs
-from viewer.core.corpus.similarity import similarity_matrix
+from viewer.core.corpus.candidates import MAX_SHINGLE_HOLDERS
+from viewer.core.corpus.similarity import similarity_pairs
 from viewer.core.errors import one_line
 
 
@@ -18,26 +19,38 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_setting_arguments(parser)
 
 
-def _row(values: list[float]) -> str:
-    # Written by hand: json.dumps of millions of floats is the slowest part of a big matrix.
-    return "[" + ", ".join("0.0" if v == 0.0 else repr(round(v, 4)) for v in values) + "]"
+def _rows(count: int, pairs: dict[tuple[int, int], float]):
+    """The matrix's rows as JSON text, one at a time (a dense 10,000 x 10,000 matrix of
+    Python floats would take 800 MB; most of it is zeros)."""
+    neighbours: dict[int, list[tuple[int, float]]] = {}
+    for (i, j), value in pairs.items():
+        neighbours.setdefault(i, []).append((j, value))
+        neighbours.setdefault(j, []).append((i, value))
+    for i in range(count):
+        cells = ["0.0"] * count
+        cells[i] = "1.0"
+        for j, value in neighbours.get(i, ()):
+            cells[j] = repr(round(value, 4))
+        yield "[" + ", ".join(cells) + "]"
 
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     articles = load_inputs(args.paths, minimum=1)
-    matrix = similarity_matrix([article.text for article in articles], settings)
+    boilerplate: list[int] = []
+    pairs = similarity_pairs([article.text for article in articles], settings, boilerplate=boilerplate)
+    if boilerplate and boilerplate[0]:
+        print(f"note: {boilerplate[0]} boilerplate shingle(s) held by more than {MAX_SHINGLE_HOLDERS} articles "
+              "were not compared", file=sys.stderr)
     out = sys.stdout
     if args.json:
         listed = ", ".join(json.dumps({"path": a.path, "title": a.title}, ensure_ascii=False) for a in articles)
         out.write('{"articles": [' + listed + '],\n "similarity": [')
-        out.write(",\n  ".join(_row(row) for row in matrix))
+        for number, row in enumerate(_rows(len(articles), pairs)):
+            out.write(row if not number else ",\n  " + row)
         out.write("]}\n")
         return 0
-    ranked = sorted(
-        ((matrix[i][j], i, j) for i in range(len(articles)) for j in range(i + 1, len(articles)) if matrix[i][j] > 0),
-        reverse=True,
-    )
+    ranked = sorted(((value, i, j) for (i, j), value in pairs.items()), reverse=True)
     for value, i, j in ranked:
         out.write(one_line(f"{value:.3f}  {articles[i].path}  {articles[j].path}") + "\n")
     if not ranked:

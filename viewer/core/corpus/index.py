@@ -44,7 +44,7 @@ from viewer.core.alignment.align import AlignSettings, Passage, TextProfile, ali
 from viewer.core.alignment.model import mirror_passages
 from viewer.core.corpus import candidates as _candidates_module
 from viewer.core.corpus.cache import CacheUnusable, discard, is_damage, open_cache, verified_entry
-from viewer.core.corpus.candidates import candidate_rows
+from viewer.core.corpus.candidates import MAX_SHINGLE_HOLDERS, candidate_rows
 from viewer.core.corpus.ordering import cluster_order
 from viewer.core.corpus.result import CorpusSimilarity
 from viewer.core.errors import Cancelled
@@ -402,7 +402,11 @@ class CorpusIndex:
                     progress(number, total)
             profiles.append(profile_text(articles[row].text, settings.synonyms))
         say("Finding candidate pairs")
-        candidates = candidate_rows(profiles, poll)
+        boilerplate: list[int] = []
+        candidates = candidate_rows(profiles, poll, boilerplate)
+        if boilerplate[0]:
+            self.notes.append(f"{boilerplate[0]} boilerplate passage shingle(s), each in more than "
+                              f"{MAX_SHINGLE_HOLDERS} articles, were not compared")
         pair_total = sum(len(row) for row in candidates)
         result.candidates = pair_total
         say("Reading stored pairs")

@@ -15,17 +15,15 @@ from viewer.core.corpus.candidates import candidate_pairs
 from viewer.core.errors import Cancelled
 
 
-def similarity_matrix(
+def similarity_pairs(
     texts: Sequence[str],
     settings: AlignSettings = DEFAULT_SETTINGS,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
-) -> list[list[float]]:
-    """Symmetric matrix of ``align`` similarities, 1.0 on the diagonal.
-
-    ``progress(done, total)`` counts texts indexed, then pairs aligned (total = texts +
-    candidate pairs). Raises ``Cancelled`` when ``cancelled()`` returns True.
-    """
+    boilerplate: list[int] | None = None,
+) -> dict[tuple[int, int], float]:
+    """``align``'s similarity of every pair ``(i, j)``, ``i < j``, that shares a passage
+    (sparse: the other pairs are 0.0). See :func:`similarity_matrix` for the arguments."""
 
     def check() -> None:
         if cancelled is not None and cancelled():
@@ -38,20 +36,39 @@ def similarity_matrix(
         profiles.append(profile_text(text, settings.synonyms))
         if progress is not None and number % 50 == 0:
             progress(number, count)
-    pairs = candidate_pairs(profiles)
+    pairs = candidate_pairs(profiles, boilerplate)
     total = count + len(pairs)
     if progress is not None:
         progress(count, total)
-    matrix = [[0.0] * count for _ in range(count)]
-    for number in range(count):
-        matrix[number][number] = 1.0
+    found: dict[tuple[int, int], float] = {}
     for done, (first, second) in enumerate(pairs, start=1):
         if not done % 64:
             check()
             if progress is not None:
                 progress(count + done, total)
         value = align_profiles(profiles[first], profiles[second], settings, cancelled).similarity
-        matrix[first][second] = matrix[second][first] = value
+        if value:
+            found[(first, second)] = value
     if progress is not None:
         progress(total, total)
+    return found
+
+
+def similarity_matrix(
+    texts: Sequence[str],
+    settings: AlignSettings = DEFAULT_SETTINGS,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[list[float]]:
+    """Symmetric matrix of ``align`` similarities, 1.0 on the diagonal.
+
+    ``progress(done, total)`` counts texts indexed, then pairs aligned (total = texts +
+    candidate pairs). Raises ``Cancelled`` when ``cancelled()`` returns True.
+    """
+    count = len(texts)
+    matrix = [[0.0] * count for _ in range(count)]
+    for number in range(count):
+        matrix[number][number] = 1.0
+    for (first, second), value in similarity_pairs(texts, settings, progress, cancelled).items():
+        matrix[first][second] = matrix[second][first] = value
     return matrix
