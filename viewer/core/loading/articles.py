@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -90,7 +91,7 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], l
     seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        if _is_dir(path):
             unreadable: list[OSError] = []
             found = sorted(p for p in _walk_files(path, unreadable) if _is_article_file(p))
             if not found and unreadable:
@@ -107,6 +108,13 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], l
             seen.add(path.resolve())
             files.append(path)
     return files, problems
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except OSError:  # unreachable (permission denied...): _exists says why
+        return False
 
 
 def _exists(path: Path, problems: list[ArticleError]) -> bool:
@@ -235,7 +243,7 @@ def article_from_bytes(path: str | os.PathLike[str], data: bytes) -> Article:
 def load_article(path: str | os.PathLike[str]) -> Article:
     """Read one article; raise :class:`ArticleError` with a plain reason if it cannot be."""
     path = Path(path)
-    if path.is_dir():
+    if _is_dir(path):
         raise ArticleError(path, "is a folder, not a file")
     return article_from_bytes(path, _read_bytes(path))
 

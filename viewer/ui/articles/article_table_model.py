@@ -19,6 +19,7 @@ class ArticleTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._articles: list[Article] = []
+        self._rows: dict[str, int] = {}  # path -> row (articles arrive one by one: no list scans)
         self._shown: set[str] = set()  # paths of the articles in the panes
 
     # -- content -------------------------------------------------------
@@ -29,11 +30,15 @@ class ArticleTableModel(QAbstractTableModel):
     def set_articles(self, articles: list[Article]) -> None:
         self.beginResetModel()
         self._articles = list(articles)
+        self._rows = {a.path: row for row, a in enumerate(self._articles)}
         self.endResetModel()
 
     def add_articles(self, articles: list[Article]) -> None:
-        known = {a.path for a in self._articles}
-        new = [a for a in articles if a.path not in known]
+        new: list[Article] = []
+        for article in articles:
+            if article.path not in self._rows:
+                self._rows[article.path] = len(self._articles) + len(new)
+                new.append(article)
         if not new:
             return
         first = len(self._articles)
@@ -45,10 +50,7 @@ class ArticleTableModel(QAbstractTableModel):
         return self._articles[row]
 
     def row_of(self, path: str) -> int:
-        for row, article in enumerate(self._articles):
-            if article.path == path:
-                return row
-        return -1
+        return self._rows.get(path, -1)
 
     def set_shown(self, paths: set[str]) -> None:
         self._shown = set(paths)
