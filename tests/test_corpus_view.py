@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 import time
 
 from corpus_samples import write_corpus
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from qt_helpers import wait_idle
 
@@ -14,6 +15,7 @@ from viewer.core.corpus import index as corpus_index
 from viewer.core.corpus.ordering import cluster_order
 from viewer.core.corpus.result import CorpusSimilarity
 from viewer.core.tasks.policy import CHILD_PROCESS_FROM
+from viewer.ui.corpus import corpus_wiring
 from viewer.ui.corpus.corpus_view import EMPTY, HeatMap
 from viewer.ui.main_window import MainWindow
 
@@ -189,27 +191,40 @@ def test_cancel_stops_indexing_and_index_resumes(qtbot, tmp_path, monkeypatch):
     assert 0 < result.aligned < result.candidates
 
 
-def test_window_never_freezes_while_indexing(qtbot, tmp_path):
-    """A 10 ms timer on the GUI thread keeps ticking while a few hundred articles are indexed."""
+def test_indexing_runs_off_the_gui_thread(qtbot, tmp_path, monkeypatch):
+    """The heavy work of indexing never runs on the GUI thread, and above the policy's size
+    not in the window's process at all (its interpreter lock is the window's). How long the
+    window actually stalls is measured in benchmarks/bench_pair_switch.py, not here: a stall
+    limit failed on loaded machines."""
     write_corpus(tmp_path / "c", groups=30, per_group=6, singles=120, boilerplate=90)
     window = open_indexed(qtbot, tmp_path / "c")
     assert len(window.model.articles) == 300
     first = window.corpus.result
-    # Measure indexing alone (opening a folder also runs the loader, the quotation finder
-    # and the pair view's aligner, which are not the index's doing): a cold re-index.
     window.corpus.index.clear()
-    ticks: list[float] = []
-    timer = QTimer()
-    timer.setInterval(10)
-    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
-    timer.start()
-    started = time.perf_counter()
+    threads: list[tuple[str, bool]] = []
+    real_child, real_align = corpus_wiring.build_in_process, corpus_index.align_profiles
+
+    def child(*args, **kwargs):
+        threads.append(("child", threading.current_thread() is threading.main_thread()))
+        return real_child(*args, **kwargs)
+
+    def align_here(*args, **kwargs):
+        threads.append(("align", threading.current_thread() is threading.main_thread()))
+        return real_align(*args, **kwargs)
+
+    monkeypatch.setattr(corpus_wiring, "build_in_process", child)
+    monkeypatch.setattr(corpus_index, "align_profiles", align_here)
     window.corpus.reindex()
     qtbot.waitUntil(lambda: window.corpus.result is not first, timeout=60_000)
-    qtbot.wait(100)  # the result is painted
-    timer.stop()
     result = window.corpus.result
-    assert result.candidates > 4000 and result.aligned == result.candidates  # real work was done meanwhile
-    gaps = [b - a for a, b in zip([started, *ticks], ticks, strict=False)]
-    assert len(ticks) > 20
-    assert max(gaps) < 0.1, f"the GUI thread stalled for {max(gaps) * 1000:.0f} ms"
+    assert result.candidates > 4000 and result.aligned == result.candidates  # real work was done
+    # 300 articles: the build went to a child process, from a worker thread; nothing aligned here
+    assert threads == [("child", False)]
+    # Below the policy's size it runs in a worker thread of this process, never the GUI thread.
+    monkeypatch.setitem(CHILD_PROCESS_FROM, "corpus", 10**9)
+    threads.clear()
+    window.corpus.index.clear()
+    second = window.corpus.result
+    window.corpus.reindex()
+    qtbot.waitUntil(lambda: window.corpus.result is not second, timeout=60_000)
+    assert threads and {kind for kind, _ in threads} == {"align"} and not any(on_gui for _, on_gui in threads)

@@ -32,6 +32,7 @@ class _Relay(QObject):
     failed = Signal(int, str)
     progress = Signal(int, int, int)
     phase = Signal(int, str)
+    partial = Signal(int)  # pieces of the result wait in the mailbox under (generation, "partial")
 
 
 class _Job(QRunnable):
@@ -58,7 +59,16 @@ class _Job(QRunnable):
                 last[0] = now
                 self.relay.progress.emit(self.generation, done, total)
 
-        state = TaskState(report, lambda text: self.relay.phase.emit(self.generation, text), cancel_event=self.cancel)
+        def hand_over(item: Any) -> None:
+            with self.lock:
+                waiting = self.mailbox.setdefault((self.generation, "partial"), [])
+                waiting.append(item)
+                first = len(waiting) == 1
+            if first:  # one signal per batch: the GUI thread takes everything waiting then
+                self.relay.partial.emit(self.generation)
+
+        state = TaskState(report, lambda text: self.relay.phase.emit(self.generation, text), cancel_event=self.cancel,
+                          on_partial=hand_over)
         try:
             result = self.fn(state)
         except Cancelled:
@@ -78,6 +88,7 @@ class LatestRunner(QObject):
     failed = Signal(object, str)  # key, message
     progress = Signal(object, int, int)  # key, done, total
     phase = Signal(object, str)  # key, what the job is doing now
+    partial = Signal(object, object)  # key, list of pieces handed over with state.partial()
     busy_changed = Signal(bool)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -89,6 +100,7 @@ class LatestRunner(QObject):
         self._relay.failed.connect(self._on_failed)
         self._relay.progress.connect(self._on_progress)
         self._relay.phase.connect(self._on_phase)
+        self._relay.partial.connect(self._on_partial)
         self._generation = 0
         self._key: Any = None
         self._cancel: threading.Event | None = None
@@ -124,7 +136,14 @@ class LatestRunner(QObject):
             self._busy = busy
             self.busy_changed.emit(busy)
 
+    def _on_partial(self, generation: int) -> None:
+        with self._lock:
+            pieces = self._mailbox.pop((generation, "partial"), [])
+        if pieces and generation == self._generation:
+            self.partial.emit(self._key, pieces)
+
     def _on_done(self, generation: int) -> None:
+        self._on_partial(generation)  # pieces still waiting come before the result
         with self._lock:
             result = self._mailbox.pop(generation, None)
         if generation == self._generation:
@@ -133,6 +152,8 @@ class LatestRunner(QObject):
             self.finished.emit(self._key, result)
 
     def _on_failed(self, generation: int, message: str) -> None:
+        with self._lock:
+            self._mailbox.pop((generation, "partial"), None)
         if generation == self._generation:
             self._cancel = None
             self._set_busy(False)

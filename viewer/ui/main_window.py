@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.core.loading.articles import Article, LoadResult, bundled_seeds_dir, load_articles
+from viewer.core.errors import ArticleError, one_line
+from viewer.core.loading.articles import Article, bundled_seeds_dir
+from viewer.core.loading.parallel import LoadSummary, load_progressively
 from viewer.ui.articles.article_table_model import ArticleFilterModel, ArticleTableModel
 from viewer.ui.articles.web_pages import install_web_pages
 from viewer.ui.background import LatestRunner
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         self._loader.finished.connect(self._on_loaded)
         self._loader.failed.connect(lambda _k, message: self.show_status(f"Loading failed: {message}"))
         self._loader.progress.connect(self._on_load_progress)
+        self._loader.partial.connect(self._on_partly_loaded)
         self._loader.busy_changed.connect(self._on_busy)
         # Picks the most similar pair to show first (small sets; the corpus view does large ones).
 
@@ -358,9 +361,14 @@ class MainWindow(QMainWindow):
             self.settings.setValue("files/lastPaths", paths)
         names = ", ".join(Path(p).name for p in paths[:3]) + ("\u2026" if len(paths) > 3 else "")
         self.show_status(f"Reading {names}")
+        if not add:  # the list fills file by file as they are read
+            self.model.set_articles([])
+            self.problems = []
+            self.problem_list.clear()
+        # Each file is read apart (in worker processes for big loads): a slow or stuck file
+        # is reported on its own and Cancel stops even a file in the middle of its parse.
         self._loader.submit(("add" if add else "open", tuple(paths)),
-                            lambda state: load_articles(
-                                paths, progress=lambda d, t: (state.progress(d, t), not state.cancelled())[1]))
+                            lambda state: load_progressively(paths, state.partial, state.cancelled, state.progress))
 
     def choose_files(self, add: bool = False) -> None:
         start = self.settings.value("files/lastFolder", str(Path.home()))
@@ -393,14 +401,24 @@ class MainWindow(QMainWindow):
         self.progress.setValue(done)
         self.progress.setFormat("Reading %v of %m")
 
-    def _on_loaded(self, key, result: LoadResult) -> None:
+    def _on_partly_loaded(self, _key, items: list) -> None:
+        """Articles and problems listed the moment each file is read."""
+        articles = [item for item in items if isinstance(item, Article)]
+        if articles:
+            self.model.add_articles(articles)
+        for problem in items:
+            if isinstance(problem, ArticleError):
+                self.problems.append(problem)
+                self._list_problem(problem)
+        count = len(self.model.articles)
+        self.count_label.setText(f"{count:,} article{'s' if count != 1 else ''} so far")
+
+    def _on_loaded(self, key, result: LoadSummary) -> None:
         mode = key[0]
         if mode == "add":
             self.model.add_articles(result.articles)
-            self.problems.extend(result.problems)
         else:
-            self.model.set_articles(result.articles)
-            self.problems = list(result.problems)
+            self.model.set_articles(result.articles)  # the files' own order, once all are read
         self._show_problems()
         count = len(self.model.articles)
         self.count_label.setText(f"{count:,} article{'s' if count != 1 else ''}")
@@ -421,9 +439,12 @@ class MainWindow(QMainWindow):
     def _show_problems(self) -> None:
         self.problem_list.clear()
         for problem in self.problems:
-            item = QListWidgetItem(f"{Path(problem.path).name}: {problem.reason}")
-            item.setToolTip(str(problem))
-            self.problem_list.addItem(item)
+            self._list_problem(problem)
+
+    def _list_problem(self, problem: ArticleError) -> None:
+        item = QListWidgetItem(one_line(f"{Path(problem.path).name}: {problem.reason}"))
+        item.setToolTip(one_line(str(problem)))
+        self.problem_list.addItem(item)
         if self.problems:
             self.problem_dock.show()
             self.problem_dock.raise_()

@@ -14,6 +14,10 @@ CHILD_PROCESS_FROM: dict[str, int] = {
     "align": 300_000,  # characters of the two texts together
     "quotes": 100,  # articles
     "corpus": 100,  # articles: 100-500 ms stalls measured with 300 articles in a thread
+    # Reading articles (viewer.core.loading.parallel): worker processes, which a stuck or
+    # cancelled file can be killed in, from this many files or bytes; spawning one costs ~0.5 s.
+    "load": 24,  # files
+    "load_bytes": 2_000_000,  # bytes of all the files together
 }
 
 

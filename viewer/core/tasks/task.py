@@ -23,11 +23,13 @@ class TaskState:
     """The shared state of one running task (thread-safe: one writer, any readers)."""
 
     def __init__(self, on_progress: Callable[[int, int], None] | None = None,
-                 on_phase: Callable[[str], None] | None = None, cancel_event: Any = None) -> None:
+                 on_phase: Callable[[str], None] | None = None, cancel_event: Any = None,
+                 on_partial: Callable[[Any], None] | None = None) -> None:
         # Any object with ``set()`` and ``is_set()``: a thread's event, or a child process's.
         self._cancel = cancel_event if cancel_event is not None else threading.Event()
         self._on_progress = on_progress
         self._on_phase = on_phase
+        self._on_partial = on_partial
         self.done = 0
         self.total = 0
         self.phase_text = ""
@@ -48,6 +50,11 @@ class TaskState:
         self.done, self.total = done, total
         if self._on_progress is not None:
             self._on_progress(done, total)
+
+    def partial(self, item: Any) -> None:
+        """Hand over one finished piece of the result now (a loaded article), before the rest."""
+        if self._on_partial is not None:
+            self._on_partial(item)
 
     def phase(self, text: str) -> None:
         self.phase_text = text
