@@ -107,15 +107,17 @@ def load_progressively(
     progress: Callable[[int, int], None] | None = None,
     workers: int | None = None,
     stuck_after: float = STUCK_AFTER_S,
-    loader: str = DEFAULT_LOADER,
+    loader: str | None = None,
 ) -> LoadSummary:
     """Read every article under ``paths``; ``deliver(item)`` gets each :class:`Article` or
     :class:`ArticleError` as soon as it is known. Raises :class:`Cancelled` when
     ``cancelled()`` turns true (worker processes are killed at once).
 
     ``workers=None`` chooses (:func:`worker_count`); ``loader`` names the function that
-    reads one file (``module:function``, importable in a worker process).
+    reads one file (``module:function``, importable in a worker process; default
+    :data:`DEFAULT_LOADER`).
     """
+    loader = loader or DEFAULT_LOADER
     files, problems = expand_paths(paths)
     summary = LoadSummary(problems=list(problems), files=len(files))
     for problem in problems:
