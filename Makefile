@@ -9,7 +9,7 @@ PIP := $(PY) -m pip --disable-pip-version-check -q
 QT_DEBS := libegl1 libgl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-3 fonts-dejavu-core
 X_DEBS := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0
 
-.PHONY: run test lint bench bench-align bench-corpus bench-index bench-quotes bench-gui eval-align eval-html package clean system-deps system-deps-x screenshot
+.PHONY: run test lint bench bench-align bench-corpus bench-index bench-quotes bench-gui bench-hostile eval-align eval-html package clean system-deps system-deps-x screenshot
 
 run: system-deps system-deps-x $(VENV)/.installed
 	$(PY) -m viewer $(ARGS)
@@ -55,6 +55,10 @@ bench-quotes: $(VENV)/.installed-test
 
 bench-gui: system-deps $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_pair_switch.py
+
+# Hostile and odd inputs at full size (issue 15): each command in bounded time, exit 0 or 2.
+bench-hostile: $(VENV)/.installed-test
+	$(PY) benchmarks/bench_hostile.py
 
 bench-align: $(VENV)/.installed-test
 	$(PY) benchmarks/bench_align.py
