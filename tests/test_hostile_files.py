@@ -16,7 +16,7 @@ import stat
 import pytest
 
 from viewer.cli import main
-from viewer.core.errors import one_line
+from viewer.core.errors import escape_controls
 from viewer.core.loading.articles import ArticleError, expand_paths, load_article, load_articles
 from viewer.core.loading.decoding import decode
 from viewer.core.store.workspace import Workspace, WorkspaceError, new_occurrence
@@ -160,7 +160,7 @@ def test_vertical_tab_is_a_line_break(tmp_path):
 
 def test_one_line_escapes_control_characters():
     hostile = "a\x1b]0;pwned\x07\x1b[2J\nb\rc\x9bd\u2028e"
-    assert one_line(hostile) == "a\\x1b]0;pwned\\x07\\x1b[2J\\nb\\rc\\x9bd\\u2028e"
+    assert escape_controls(hostile) == "a\\x1b]0;pwned\\x07\\x1b[2J\\nb\\rc\\x9bd\\u2028e"
 
 
 def test_a_file_name_with_escape_sequences_is_printed_escaped(tmp_path, capsys):

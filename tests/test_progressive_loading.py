@@ -123,5 +123,6 @@ def test_screenshot_of_a_folder_of_hostile_files_exits(tmp_path):
 
 def test_problems_with_unprintable_names_are_listed_on_one_line(qtbot, tmp_path):
     window = make_window(qtbot)
-    window._list_problem(ArticleError(tmp_path / "a\x1b[2Jb\nc.txt", "is empty"))
+    window.problems.append(ArticleError(tmp_path / "a\x1b[2Jb\nc.txt", "is empty"))
+    window._show_problems()
     assert window.problem_list.item(0).text() == "a\\x1b[2Jb\\nc.txt: is empty"

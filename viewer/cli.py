@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from viewer import __version__
-from viewer.core.errors import ArticleError, CommandError, one_line
+from viewer.core.errors import ArticleError, CommandError, escape_controls
 
 PROG = "article-viewer"
 
@@ -73,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         module_name, _, function = WINDOW.partition(":")
         return int(getattr(importlib.import_module(module_name), function)(args) or 0)
     except (CommandError, ArticleError) as exc:
-        print(one_line(f"{PROG}: {exc}"), file=sys.stderr)
+        print(escape_controls(f"{PROG}: {exc}"), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -82,5 +82,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - last resort: one line, not a traceback
         if os.environ.get("ARTICLE_VIEWER_DEBUG"):
             raise
-        print(one_line(f"{PROG}: internal error: {type(exc).__name__}: {exc}"), file=sys.stderr)
+        print(escape_controls(f"{PROG}: internal error: {type(exc).__name__}: {exc}"), file=sys.stderr)
         return 1

@@ -9,7 +9,7 @@ import sys
 from viewer.commands.inputs import load_inputs
 from viewer.core.alignment.align import AlignSettings, align_texts
 from viewer.core.alignment.output import alignment_to_json
-from viewer.core.errors import CommandError, one_line
+from viewer.core.errors import CommandError, escape_controls
 
 _DEFAULTS = AlignSettings()
 
@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         json.dump(result, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
         return 0
-    print(one_line(f"{a_article.path}  <->  {b_article.path}: similarity {alignment.similarity:.3f}, "
+    print(escape_controls(f"{a_article.path}  <->  {b_article.path}: similarity {alignment.similarity:.3f}, "
           f"{len(alignment.passages)} passages"))
     for p in result["passages"]:
         print(f"\nA {p['a_start']}-{p['a_end']}  B {p['b_start']}-{p['b_end']}  score {p['score']:.2f}")

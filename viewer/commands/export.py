@@ -6,8 +6,7 @@ import argparse
 import sys
 
 from viewer.commands.tag import add_db_argument
-from viewer.core.errors import CommandError
-from viewer.core.errors import one_line as escape_controls
+from viewer.core.errors import CommandError, escape_controls
 from viewer.core.files import NotRegularFileError
 from viewer.core.services.export import UnknownSet, export_sets
 from viewer.core.store.model import WorkspaceError

@@ -10,7 +10,7 @@ from viewer.commands.align import add_setting_arguments, settings_from
 from viewer.commands.inputs import load_inputs
 from viewer.core.corpus.candidates import MAX_SHINGLE_HOLDERS
 from viewer.core.corpus.similarity import similarity_pairs
-from viewer.core.errors import one_line
+from viewer.core.errors import escape_controls
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     ranked = sorted(((value, i, j) for (i, j), value in pairs.items()), reverse=True)
     for value, i, j in ranked:
-        out.write(one_line(f"{value:.3f}  {articles[i].path}  {articles[j].path}") + "\n")
+        out.write(escape_controls(f"{value:.3f}  {articles[i].path}  {articles[j].path}") + "\n")
     if not ranked:
         out.write("no pair of articles shares a passage\n")
     return 0

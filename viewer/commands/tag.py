@@ -12,8 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from viewer.core.errors import CommandError
-from viewer.core.errors import one_line as escape_controls
+from viewer.core.errors import CommandError, escape_controls
 from viewer.core.loading.articles import Article, load_article
 from viewer.core.quotes.finder import find_quotes
 from viewer.core.services.tagging import speaker_for, store_tagged

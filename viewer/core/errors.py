@@ -36,6 +36,6 @@ _UNSAFE = {code: f"\\x{code:02x}" for code in [*range(0x20), 0x7F, *range(0x80, 
 _UNSAFE.update({0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t", 0x2028: "\\u2028", 0x2029: "\\u2029"})
 
 
-def one_line(message: str) -> str:
+def escape_controls(message: str) -> str:
     """``message`` safe to print as one line: control characters written as escapes."""
     return str(message).translate(_UNSAFE)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.core.errors import ArticleError, one_line
+from viewer.core.errors import ArticleError, escape_controls
 from viewer.core.loading.articles import Article, bundled_seeds_dir
 from viewer.core.loading.parallel import LoadSummary, load_progressively
 from viewer.ui.articles.article_table_model import ArticleFilterModel, ArticleTableModel
@@ -354,19 +354,17 @@ class MainWindow(QMainWindow):
         return self._loader.busy or self._ranking is not None or self.pair_view.busy
 
     def open_paths(self, paths, add: bool = False, pair: tuple[str, str] | None = None) -> None:
-        """Load articles in the background; the list fills when they are read."""
+        """Load articles in the background; the list fills file by file as they are read (in
+        worker processes for big loads: a stuck file is reported alone, Cancel stops a parse)."""
         paths = [str(p) for p in paths]
         self._pending_pair = pair
         if not add:
             self.settings.setValue("files/lastPaths", paths)
-        names = ", ".join(Path(p).name for p in paths[:3]) + ("\u2026" if len(paths) > 3 else "")
-        self.show_status(f"Reading {names}")
-        if not add:  # the list fills file by file as they are read
             self.model.set_articles([])
             self.problems = []
             self.problem_list.clear()
-        # Each file is read apart (in worker processes for big loads): a slow or stuck file
-        # is reported on its own and Cancel stops even a file in the middle of its parse.
+        names = ", ".join(Path(p).name for p in paths[:3]) + ("\u2026" if len(paths) > 3 else "")
+        self.show_status(f"Reading {names}")
         self._loader.submit(("add" if add else "open", tuple(paths)),
                             lambda state: load_progressively(paths, state.partial, state.cancelled, state.progress))
 
@@ -403,13 +401,10 @@ class MainWindow(QMainWindow):
 
     def _on_partly_loaded(self, _key, items: list) -> None:
         """Articles and problems listed the moment each file is read."""
-        articles = [item for item in items if isinstance(item, Article)]
-        if articles:
-            self.model.add_articles(articles)
-        for problem in items:
-            if isinstance(problem, ArticleError):
-                self.problems.append(problem)
-                self._list_problem(problem)
+        self.model.add_articles([item for item in items if isinstance(item, Article)])
+        if new := [item for item in items if isinstance(item, ArticleError)]:
+            self.problems.extend(new)
+            self._show_problems(new)
         count = len(self.model.articles)
         self.count_label.setText(f"{count:,} article{'s' if count != 1 else ''} so far")
 
@@ -436,24 +431,20 @@ class MainWindow(QMainWindow):
             self._quotes_pending = False
             self.quotes_panel.set_articles(self.model.articles)
 
-    def _show_problems(self) -> None:
-        self.problem_list.clear()
-        for problem in self.problems:
-            self._list_problem(problem)
-
-    def _list_problem(self, problem: ArticleError) -> None:
-        item = QListWidgetItem(one_line(f"{Path(problem.path).name}: {problem.reason}"))
-        item.setToolTip(one_line(str(problem)))
-        self.problem_list.addItem(item)
-        if self.problems:
-            self.problem_dock.show()
+    def _show_problems(self, new: list[ArticleError] | None = None) -> None:
+        """List the ``new`` problems (all of them when None); show or hide the problem dock."""
+        if new is None:
+            self.problem_list.clear()
+        for problem in self.problems if new is None else new:
+            item = QListWidgetItem(escape_controls(f"{Path(problem.path).name}: {problem.reason}"))
+            item.setToolTip(escape_controls(str(problem)))
+            self.problem_list.addItem(item)
+        count = len(self.problems)
+        self.problem_dock.setVisible(bool(count))
+        self.problem_button.setVisible(bool(count))
+        if count:
             self.problem_dock.raise_()
-            count = len(self.problems)
             self.problem_button.setText(f"\u26a0 {count} file{'s' if count != 1 else ''} could not be read")
-            self.problem_button.show()
-        else:
-            self.problem_dock.hide()
-            self.problem_button.hide()
 
     def _show_initial_pair(self) -> None:
         articles = self.model.articles
