@@ -19,8 +19,7 @@ def run(args: argparse.Namespace) -> int:
     articles = load_inputs(args.paths, minimum=1)
     report = quotes_report(articles)
     if args.json:
-        json.dump(report, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        _write_json(report, sys.stdout)
         return 0
     # A readable summary for a terminal: clusters first, then each article's quotes.
     out = sys.stdout
@@ -48,3 +47,17 @@ def _change_line(change: dict) -> str:
     if change["op"] == "delete":
         return f"drops \u201c{change['reference']}\u201d"
     return f"adds \u201c{change['text']}\u201d"
+
+
+def _write_json(report: dict, out) -> None:
+    """The report with one quote or cluster a line. (``json.dump`` with an indent encodes in
+    Python and writes every token apart: 10 s for the 50,000 quotes of a hostile file.)"""
+    out.write("{")
+    for number, (key, items) in enumerate(report.items()):
+        if not isinstance(items, list):
+            out.write(f'{"," if number else ""}\n {json.dumps(key)}: {json.dumps(items, ensure_ascii=False)}')
+            continue
+        out.write(f'{"," if number else ""}\n {json.dumps(key)}: [')
+        out.write(",".join("\n  " + json.dumps(item, ensure_ascii=False) for item in items))
+        out.write("\n ]" if items else "]")
+    out.write("\n}\n")

@@ -459,11 +459,14 @@ def _attribute(text: str, spans: Sequence[SpanLike]) -> list[_Attribution]:
     # Sorted ends and starts of every quote: the nearest one each side is a bisection away
     # (a scan of all of them per quote made a line of 16,000 quotations take minutes).
     mark_ends = sorted(s.close_mark if s.close_mark >= 0 else s.end for s in spans)
+    breaks = [m.start() for m in _NEWLINE.finditer(text)]
     mark_starts = sorted(s.open_mark for s in spans)
     for index, span in enumerate(spans):
-        line_start = text.rfind("\n", 0, span.open_mark) + 1
-        line_end = text.find("\n", span.end)
-        line_end = len(text) if line_end < 0 else line_end
+        # (bisection over the newlines: a search from each quote ran the length of a long line)
+        before_breaks = bisect.bisect_left(breaks, span.open_mark)
+        line_start = breaks[before_breaks - 1] + 1 if before_breaks else 0
+        after_break = bisect.bisect_left(breaks, span.end)
+        line_end = breaks[after_break] if after_break < len(breaks) else len(text)
         before_ends = bisect.bisect_left(mark_ends, span.open_mark)
         prev_quote_end = line_start
         if before_ends and mark_ends[before_ends - 1] >= line_start:
