@@ -277,17 +277,17 @@ class _Resolver:
 
     def _last_reporter(self, at: int) -> tuple[str | None, int]:
         """The last person the narration has saying something ("Lord Rennard said.")."""
-        best, best_at = None, -1
         floor = max(0, at - _LOOKBACK)
-        for m in _REPORTER.finditer(self.text, floor, at):
-            # Every quote looks back over the same stretch: each match is judged once.
+        # Searched backwards, stopping at the first; every quote looks back over much the same
+        # stretch, so each match is judged once.
+        for m in reversed(list(_REPORTER.finditer(self.text, floor, at))):
             key = (m.start(), m.end(), self.sentence_start(floor, m.start()))
             name = self._reporters.get(key, _UNSEEN)
             if name is _UNSEEN:
                 name = self._reporters[key] = self._reporter_name(m, key[2])
             if name is not None:
-                best, best_at = name, m.start()
-        return best, best_at
+                return name, m.start()
+        return None, -1
 
     def _reporter_name(self, m: re.Match[str], sentence_from: int) -> str | None:
         if self._in_quote(m.start()):
@@ -399,8 +399,8 @@ class _Resolver:
         return self.last_person or subject
 
     def _last_subject(self, at: int) -> tuple[str | None, int]:
-        best, best_at = None, -1
-        for start in self._sentence_starts(at):
+        # The last sentence opened by a known person: searched backwards, stopping at the first.
+        for start in reversed(self._sentence_starts(at)):
             opening = self._opening(start, at)
             # "He said Mr Blunkett's integrity ...": a sentence led by a pronoun has that as its subject.
             if opening.split()[:1] and opening.split()[0].casefold() in _CLAUSE_OPENERS | PRONOUNS | {"they", "we"}:
@@ -409,11 +409,9 @@ class _Resolver:
                 words = _strip_titles(_split_name(match.group()))
                 if not words or _is_org(words) or words[0].casefold() in PRONOUNS | PLURAL_PRONOUNS:
                     continue
-                known = words[-1].casefold() in self.book.full
-                if known:
-                    best, best_at = self.book.resolve(words), start
-                    break
-        return best, best_at
+                if words[-1].casefold() in self.book.full:
+                    return self.book.resolve(words), start
+        return None, -1
 
 
 # Subject phrase: up to eight words, no sentence punctuation, ending right before the verb.
