@@ -83,6 +83,12 @@ def words(rng: random.Random, count: int) -> str:
 Case = tuple[str, list[str], float, "bool | None", "Callable[[str], list[str]] | None"]
 
 
+def repeat(text: str, size: int) -> str:
+    """``text`` over and over, cut at exactly ``size`` bytes of UTF-8 (at a character)."""
+    whole = (text * (size // max(1, len(text.encode("utf-8"))) + 1)).encode("utf-8")[:size]
+    return whole.decode("utf-8", errors="ignore")
+
+
 def build_cases(tmp: Path, scale: float) -> list[Case]:
     """(name, command arguments, budget, error expected?, extra check on stdout)."""
     def n(count: int) -> int:
@@ -95,6 +101,8 @@ def build_cases(tmp: Path, scale: float) -> list[Case]:
 
     rng = random.Random(15)
     seed = str(SEED)
+    seed_text = SEED.read_text(encoding="utf-8")
+    seed_sentences = [part.strip() for part in seed_text.replace("\n", " ").split(". ") if part.strip()]
     cases = []
     # 1. small files that used to take minutes
     html_bi = put("bold_italic.html", "<b>" * n(100_000) + "</i>" * n(100_000))
@@ -113,15 +121,16 @@ def build_cases(tmp: Path, scale: float) -> list[Case]:
         ("16k quotations on one line: quotes", ["quotes", put("quotes16k.txt", " ".join(
             f'He said "point {k} stands" and left.' for k in range(n(16_000)))), "--json"], 20, None, None),
         ('"word" x200k: quotes', ["quotes", put("word200k.txt", '"word" ' * n(200_000)), "--json"], 20, None, None),
-        ("1 MB unclosed quotations: align", ["align", put("unclosed.txt", ('"' + words(rng, 8) + " ") * n(20_000)),
-                                             seed, "--json"], 20, None, None),
-        ("5 MB single line: align", ["align", put("line5mb.txt", words(rng, n(800_000))), seed, "--json"], 20, None,
-         None),
+        ("1 MB unclosed quotations: align", ["align", put("unclosed.txt", repeat(
+            "".join(f'"{sentence}. ' for sentence in seed_sentences), n(1_000_000))), seed, "--json"], 20, None, None),
+        ("5 MB single line (the seed repeated): align", ["align", put("line5mb.txt", repeat(
+            " ".join(seed_text.split()) + " ", n(5_000_000))), seed, "--json"], 20, None, None),
+        ("5 MB single line of random words: align", ["align", put("random5mb.txt", words(rng, n(800_000))), seed,
+                                                     "--json"], 20, None, None),
     ]
-    big = words(rng, n(3_300_000) + 10)
-    target = n(20 * 1024 * 1024)
-    big = (big * (target // len(big) + 1))[:target]
-    cases.append(("20 MB file: align", ["align", put("twenty.txt", big), seed, "--json"], 60, None, None))
+    # Exactly the size limit, the seed itself over and over: every copy aligns with the seed.
+    cases.append(("20 MB file: align", ["align", put("twenty.txt", repeat(seed_text + "\n", n(20 * 1024 * 1024))),
+                                        seed, "--json"], 60, None, None))
     tiny = tmp / "tiny"
     tiny.mkdir()
     boiler = "Breaking news from the wire service, all rights reserved, do not redistribute this story. "
