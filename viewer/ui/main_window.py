@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -27,10 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.core.errors import ArticleError, escape_controls
+from viewer.core.errors import ArticleError
 from viewer.core.loading.articles import Article, bundled_seeds_dir
 from viewer.core.loading.parallel import LoadSummary, load_progressively
 from viewer.ui.articles.article_table_model import ArticleFilterModel, ArticleTableModel
+from viewer.ui.articles.problem_list import show_problems
 from viewer.ui.articles.web_pages import install_web_pages
 from viewer.ui.background import LatestRunner
 from viewer.ui.corpus.corpus_wiring import install_corpus_view
@@ -432,19 +432,7 @@ class MainWindow(QMainWindow):
             self.quotes_panel.set_articles(self.model.articles)
 
     def _show_problems(self, new: list[ArticleError] | None = None) -> None:
-        """List the ``new`` problems (all of them when None); show or hide the problem dock."""
-        if new is None:
-            self.problem_list.clear()
-        for problem in self.problems if new is None else new:
-            item = QListWidgetItem(escape_controls(f"{Path(problem.path).name}: {problem.reason}"))
-            item.setToolTip(escape_controls(str(problem)))
-            self.problem_list.addItem(item)
-        count = len(self.problems)
-        self.problem_dock.setVisible(bool(count))
-        self.problem_button.setVisible(bool(count))
-        if count:
-            self.problem_dock.raise_()
-            self.problem_button.setText(f"\u26a0 {count} file{'s' if count != 1 else ''} could not be read")
+        show_problems(self.problem_list, self.problem_dock, self.problem_button, self.problems, new)
 
     def _show_initial_pair(self) -> None:
         articles = self.model.articles
