@@ -6,6 +6,7 @@ Each test compares the work for an input and one four times its size, in one pro
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from tests.complexity import LINEAR_BOUND, cpu_ratio, line_steps, step_ratio
@@ -61,10 +62,8 @@ def test_html_files_are_read_in_linear_time_whatever_their_tag_soup():
     """Saved pages go through the article extractor (lxml): the same shapes stay linear there."""
 
     def read(data: bytes) -> None:
-        try:
+        with contextlib.suppress(ArticleError):  # "has no readable text" is a fine answer for tag soup
             article_from_bytes("page.html", data)
-        except ArticleError:
-            pass  # "has no readable text" is a fine answer for tag soup
 
     for make in (lambda n: b"<b>" * n + b"</i>" * n, lambda n: b"<nav>" * n + b"</p>" * n,
                  lambda n: b"<p>Before.</p>" + b"<!--" * n, lambda n: b"<p>Before.</p>" + b"<b" * n):
