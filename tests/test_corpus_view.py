@@ -18,8 +18,9 @@ from viewer.core.tasks.policy import CHILD_PROCESS_FROM
 from viewer.ui.corpus import corpus_wiring
 from viewer.ui.corpus.corpus_view import EMPTY, HeatMap
 from viewer.ui.main_window import MainWindow
+from viewer.ui.pair.passage_list_model import PassageListModel
 
-PASSAGE_ALSO_IN = 5  # the "Also in" column of the passage list
+PASSAGE_ALSO_IN = PassageListModel.COLUMNS.index("Also in")
 
 
 def make_window(qtbot) -> MainWindow:
@@ -173,6 +174,7 @@ def test_cancel_stops_indexing_and_index_resumes(qtbot, tmp_path, monkeypatch):
     controller.runner.progress.connect(lambda _k, done, total: progress.append((done, total)))
     window.open_paths([str(tmp_path / "c")])
     qtbot.waitUntil(lambda: controller.busy and any(done > 280 for done, _t in progress), timeout=20_000)
+    window.corpus.show_overview()
     assert controller.view.cancel_button.isVisible()
     assert controller.view.progress.isVisible()
     qtbot.mouseClick(controller.view.cancel_button, Qt.MouseButton.LeftButton)

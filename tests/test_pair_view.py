@@ -36,7 +36,7 @@ def test_navigation_keys_step_through_passages(qtbot):
     QTest.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert view.current == 0
     shared = f"{view.alignment.similarity:.0%} shared"
-    assert window.status_label.text() == f"Passage 1 of {count} - {shared}"
+    assert window.status_label.text() == f"Passage 1 of {count} ({view.summary(0).describe()}) - {shared}"
     # The passage list follows the selection.
     assert window.passage_table.currentIndex().row() == 0
     # Both panes show the selected passage.

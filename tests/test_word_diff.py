@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from viewer.core.alignment.align import Passage, align_texts
-from viewer.core.alignment.word_diff import passage_diff
+from viewer.core.alignment.word_diff import passage_diff, summarize
 from viewer.core.text.normalize import normalize_word
 
 
@@ -58,12 +60,58 @@ def test_diff_of_a_found_passage():
     assert all(p.b_start <= s.b_start <= s.b_end <= p.b_end for s in spans)
 
 
-def test_reordered_sentences_mark_only_the_words_the_other_side_lacks():
+def test_reordered_sentences_show_as_moved_not_changed():
     a = "The leaders backed Ukraine's sovereignty. They also discussed deterrence efforts on the border."
     b = "They discussed deterrence efforts on the border, and backed Ukraine's sovereignty and integrity."
     passage = Passage(0, len(a), 0, len(b), 0.8)
     spans = passage_diff(a, b, passage)
-    deleted = [a[s.a_start:s.a_end] for s in spans if s.op == "delete"]
-    inserted = [b[s.b_start:s.b_end] for s in spans if s.op == "insert"]
-    assert deleted == ["leaders", "also"]  # "The" is in B too ("the border")
-    assert inserted == ["and", "and integrity"]
+    deleted = [a[s.a_start:s.a_end].strip(" .,") for s in spans if s.op == "delete"]
+    inserted = [b[s.b_start:s.b_end].strip(" .,") for s in spans if s.op == "insert"]
+    moved_a = [a[s.a_start:s.a_end].strip(" .,") for s in spans if s.op == "moved_a"]
+    moved_b = [b[s.b_start:s.b_end].strip(" .,") for s in spans if s.op == "moved_b"]
+    assert "backed Ukraine's sovereignty" in moved_a
+    assert "backed Ukraine's sovereignty" in moved_b
+    assert any("also" in d for d in deleted) and all("sovereignty" not in d for d in deleted)
+    assert all("sovereignty" not in i for i in inserted)
+    # A moved span points at its counterpart on the other side.
+    (span,) = [s for s in spans if s.op == "moved_a" and "sovereignty" in a[s.a_start:s.a_end]]
+    assert b[span.b_start:span.b_end] == "backed Ukraine's sovereignty"
+
+
+def test_swapped_paragraphs_are_moved_and_counted():
+    one = "The minister announced new funding for rural schools on Tuesday morning."
+    two = "Critics said the money would arrive too late for the coming winter term."
+    three = "Officials expect the first payments to reach councils in the spring."
+    a = f"{one}\n\n{two}\n\n{three}"
+    b = f"{two}\n\n{one}\n\n{three}"
+    spans = passage_diff(a, b, _whole(a, b))
+    assert not [s for s in spans if s.op in ("delete", "insert") and re.search(r"\w", _text(a, b, s))]
+    moved = "".join(_text(a, b, s) for s in spans if s.op == "moved_a")
+    assert (one.rstrip(".") in moved) or (two.rstrip(".") in moved)
+    summary = summarize(a, b, spans)
+    assert summary.edited == 0
+    assert summary.moved == 2 * len((one if one.rstrip(".") in moved else two).split())
+    assert summary.verbatim + summary.moved == 2 * len(a.split())
+    assert summary.describe().endswith("moved") and "edited" not in summary.describe()
+
+
+def test_moved_spun_sentence_counts_as_moved():
+    a = "Prices rose sharply. The army said the talks were useful and would continue next week."
+    b = "The military stated the talks were useful and would continue next week. Prices rose sharply."
+    spans = passage_diff(a, b, _whole(a, b))
+    summary = summarize(a, b, spans)
+    assert summary.moved >= 6
+    assert summary.edited <= 2 * 2  # at most the two spun words on each side
+
+
+def test_summary_of_an_edited_passage():
+    a = "Intro. The army said the talks were useful."
+    b = "Intro. The navy insisted the talks were useful."
+    summary = summarize(a, b, passage_diff(a, b, _whole(a, b)))
+    assert (summary.edited, summary.moved) == (4, 0)
+    assert summary.describe() == f"{summary.verbatim / summary.total:.0%} verbatim, " \
+                                 f"{summary.edited / summary.total:.0%} edited"
+
+
+def _text(a: str, b: str, span) -> str:
+    return a[span.a_start:span.a_end] if span.op in ("delete", "moved_a") else b[span.b_start:span.b_end]

@@ -50,6 +50,9 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG and exit")
     parser.add_argument("--pair", nargs=2, metavar=("A", "B"), help="the two articles to show side by side")
     parser.add_argument("--db", metavar="FILE", help="the workspace file (quote sets)")
+    parser.add_argument("--theme", choices=("system", "light", "dark"), default=None,
+                        help="colours of the window: the system's (default), or a light or dark palette")
+    parser.add_argument("--size", metavar="WxH", help="window size for --screenshot (default 1400x880)")
     return parser
 
 

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QTableView,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -29,7 +29,12 @@ from PySide6.QtWidgets import (
 from viewer.core.errors import ArticleError
 from viewer.core.loading.articles import Article, bundled_seeds_dir
 from viewer.core.loading.parallel import LoadSummary, load_progressively
-from viewer.ui.articles.article_table_model import ArticleFilterModel, ArticleTableModel
+from viewer.ui.articles.article_table_model import (
+    ArticleChoiceModel,
+    ArticleColumnsFitter,
+    ArticleFilterModel,
+    ArticleTableModel,
+)
 from viewer.ui.articles.problem_list import show_problems
 from viewer.ui.articles.web_pages import install_web_pages
 from viewer.ui.background import LatestRunner
@@ -68,6 +73,8 @@ class MainWindow(QMainWindow):
         self._quotes_pending = False
         self._ranking: tuple[str, ...] | None = None  # waiting for the index to name the best pair
         self._pending_pair: tuple[str, str] | None = None
+        # The first two articles stand in until the corpus index names the most similar pair.
+        self.awaiting_best_pair = False
         self._loader = LatestRunner(self)
         self._loader.finished.connect(self._on_loaded)
         self._loader.failed.connect(lambda _k, message: self.show_status(f"Loading failed: {message}"))
@@ -77,8 +84,10 @@ class MainWindow(QMainWindow):
         # Picks the most similar pair to show first (small sets; the corpus view does large ones).
 
         self.pair_view = PairView()
-        self.pair_view.side_a.chooser.setModel(self.model)
-        self.pair_view.side_b.chooser.setModel(self.model)
+        self.choice_model = ArticleChoiceModel(self)
+        self.choice_model.setSourceModel(self.model)
+        self.pair_view.side_a.chooser.setModel(self.choice_model)
+        self.pair_view.side_b.chooser.setModel(self.choice_model)
         self.pair_view.side_a.chooser.activated.connect(lambda row: self.show_pair_rows(row, None))
         self.pair_view.side_b.chooser.activated.connect(lambda row: self.show_pair_rows(None, row))
         self.find_bar = FindBar(self.pair_view.pane_a, self.pair_view.pane_b)
@@ -89,7 +98,14 @@ class MainWindow(QMainWindow):
         central_layout.setSpacing(0)
         central_layout.addWidget(self.pair_view, 1)
         central_layout.addWidget(self.find_bar)
-        self.setCentralWidget(central)
+        # The pair view, and beside it (tabs, never squeezing the panes) the corpus overview
+        # and whatever else needs the whole width.
+        self.central_tabs = QTabWidget()
+        self.central_tabs.setObjectName("centralTabs")
+        self.central_tabs.setDocumentMode(True)
+        self.central_tabs.addTab(central, "Pair")
+        self.pair_tab = central
+        self.setCentralWidget(self.central_tabs)
 
         self._build_article_dock()
         self._build_passage_dock()
@@ -135,9 +151,7 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         # Sizing columns to contents reads every row; a sample is enough for thousands.
         header.setResizeContentsPrecision(200)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self._columns_fitter = ArticleColumnsFitter(self.table)
         self.table.selectionModel().selectionChanged.connect(self._on_list_selection)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         show_a = QAction("Show in Pane A", self.table)
@@ -323,7 +337,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1400, 880)
-            self.resizeDocks([self.article_dock], [min(400, self.width() // 4)], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.article_dock], [min(420, self.width() * 3 // 10)], Qt.Orientation.Horizontal)
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
@@ -451,6 +465,7 @@ class MainWindow(QMainWindow):
             self.show_status("Finding the most similar pair\u2026")
         elif len(articles) >= 2:
             self.show_pair_rows(0, 1)
+            self.awaiting_best_pair = True
         elif articles:
             self.show_pair_rows(0, None)
             self.pair_view.set_pair(articles[0], None)
@@ -488,9 +503,14 @@ class MainWindow(QMainWindow):
     # -- pair choice -------------------------------------------------------
     def show_pair_rows(self, row_a: int | None, row_b: int | None) -> None:
         """Show the articles of two model rows (None keeps that pane's article)."""
+        self.awaiting_best_pair = False
         a = self.model.article(row_a) if row_a is not None else self.pair_view.a
         b = self.model.article(row_b) if row_b is not None else self.pair_view.b
+        self.show_pair_tab()
         self.pair_view.set_pair(a, b)
+
+    def show_pair_tab(self) -> None:
+        self.central_tabs.setCurrentWidget(self.pair_tab)
 
     def show_pair(self, a: Article, b: Article) -> None:
         self.pair_view.set_pair(a, b)
@@ -514,7 +534,7 @@ class MainWindow(QMainWindow):
         return self.model.article(row) if row >= 0 else None
 
     def swap_panes(self) -> None:
-        self.pair_view.set_pair(self.pair_view.b, self.pair_view.a)
+        self.pair_view.swap()
 
     def _selected_rows(self) -> list[int]:
         rows = self.table.selectionModel().selectedRows()
@@ -541,7 +561,7 @@ class MainWindow(QMainWindow):
     def _on_alignment_ready(self) -> None:
         view = self.pair_view
         self.passage_model.set_passages(view.passages, view.a.text if view.a else "", view.b.text if view.b else "",
-                                        view.reuse)
+                                        view.reuse, view.colour_ids, view.summaries())
         self.passage_table.resizeColumnsToContents()
 
     def _on_current_passage(self, index: int) -> None:

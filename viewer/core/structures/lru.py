@@ -34,5 +34,8 @@ class LruCache(Generic[K, V]):
         while len(self._items) > self.size:
             self._items.popitem(last=False)
 
+    def get(self, key: K, default: V | None = None) -> V | None:
+        return self[key] if key in self._items else default
+
     def clear(self) -> None:
         self._items.clear()

@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QIdentityProxyModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 from viewer.core.loading.articles import Article
 
@@ -123,3 +135,48 @@ class ArticleFilterModel(QSortFilterProxyModel):
         haystack = " ".join((article.title, article.outlet or "", article.date or "", article.name,
                              " ".join(article.authors), article.url or "")).casefold()
         return all(word in haystack for word in self._needle.split())
+
+
+def choice_text(article: Article) -> str:
+    """What a pane chooser shows: title, outlet, date and file name (similar titles differ)."""
+    parts = [article.title, article.outlet, article.date, Path(article.path).name]
+    return " \u00b7 ".join(p for p in parts if p)
+
+
+class ArticleChoiceModel(QIdentityProxyModel):
+    """The article list as the pane choosers show it: one line with title, outlet, date, file name."""
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid() and index.column() == 0:
+            return choice_text(self.sourceModel().article(index.row()))
+        return super().data(index, role)
+
+
+class ArticleColumnsFitter(QObject):
+    """Keeps the list's titles readable: outlet and date get a capped share, the title the rest."""
+
+    OUTLET_SHARE = 0.2
+    DATE_SHARE = 0.22
+
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        self.table = table
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        table.viewport().installEventFilter(self)
+        table.model().modelReset.connect(self.fit)
+        table.model().rowsInserted.connect(self.fit)
+
+    def fit(self, *_args) -> None:
+        width = self.table.viewport().width()
+        for column, share in ((1, self.OUTLET_SHARE), (2, self.DATE_SHARE)):
+            wanted = max(self.table.sizeHintForColumn(column), self.table.horizontalHeader().sectionSizeHint(column))
+            self.table.setColumnWidth(column, min(wanted, int(width * share)))
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False

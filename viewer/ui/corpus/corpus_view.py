@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from viewer.core.corpus.ordering import group_blocks
 from viewer.core.corpus.result import CorpusSimilarity
+from viewer.ui.corpus.legend import Legend
 
 _Index = QModelIndex | QPersistentModelIndex
 TOP_PAIRS = 500  # rows in the "most similar pairs" list
@@ -437,7 +438,8 @@ class CorpusView(QWidget):
         self.summary.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setObjectName("corpusProgress")
-        self.progress.setMaximumWidth(260)
+        self.progress.setMinimumWidth(200)
+        self.progress.setMaximumWidth(360)
         self.progress.hide()
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setObjectName("corpusCancel")
@@ -457,7 +459,7 @@ class CorpusView(QWidget):
         self.linked_only.setToolTip("Leave out the articles that share no passage with any other")
         self.linked_only.setChecked(True)
         self.linked_only.toggled.connect(self.heat_map.set_only_linked)
-        self.legend = _Legend()
+        self.legend = Legend(MARGIN, BLOCK_PEN, similarity_colour)
 
         self.top_model = PairListModel(("Shared", "Article A", "Article B"), self)
         self.top_table = _table(self.top_model, "topPairsTable")
@@ -466,13 +468,18 @@ class CorpusView(QWidget):
         self.neighbour_label = QLabel("Closest articles: hover the map or pick a pair")
         self.neighbour_label.setWordWrap(True)
 
-        top_bar = QHBoxLayout()
-        top_bar.addWidget(self.summary, 1)
-        top_bar.addWidget(self.progress)
-        top_bar.addWidget(self.cancel_button)
-        top_bar.addWidget(self.reindex_button)
-        top_bar.addWidget(self.linked_only)
-        top_bar.addWidget(self.fit_button)
+        # The summary has a line of its own, so it never wraps beside the progress bar.
+        top_bar = QVBoxLayout()
+        top_bar.setSpacing(2)
+        top_bar.addWidget(self.summary)
+        controls = QHBoxLayout()
+        controls.addWidget(self.progress, 1)
+        controls.addWidget(self.cancel_button)
+        controls.addWidget(self.reindex_button)
+        controls.addStretch(1)
+        controls.addWidget(self.linked_only)
+        controls.addWidget(self.fit_button)
+        top_bar.addLayout(controls)
         map_holder = QWidget()
         map_layout = QVBoxLayout(map_holder)
         map_layout.setContentsMargins(0, 0, 0, 0)
@@ -565,31 +572,3 @@ class CorpusView(QWidget):
     def _open_articles(self, i: int, j: int) -> None:
         if self.result is not None and i != j:
             self.pairRequested.emit(self.result.paths[i], self.result.paths[j])
-
-
-class _Legend(QWidget):
-    """The colour scale under the map."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setFixedHeight(22)
-
-    def paintEvent(self, _event) -> None:
-        painter = QPainter(self)
-        metrics = painter.fontMetrics()
-        ink = self.palette().windowText().color()
-        painter.setPen(ink)
-        x = MARGIN
-        for text, colour in (("shared text: 0%", None), ("", "scale"), ("100%   (square-root scale)", None)):
-            if colour == "scale":
-                width = 180
-                for step in range(width):
-                    painter.fillRect(x + step, 5, 1, 12, similarity_colour(((step + 1) / width) ** 2))
-                x += width + 6
-                continue
-            painter.drawText(x, 16, text)
-            x += metrics.horizontalAdvance(text) + 6
-        painter.setPen(QPen(BLOCK_PEN, 2))
-        painter.drawRect(x + 8, 5, 12, 12)
-        painter.setPen(ink)
-        painter.drawText(x + 26, 16, "a group of related articles")

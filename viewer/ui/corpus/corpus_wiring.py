@@ -10,8 +10,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QProgressBar, QPushButton, QWidget
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 from viewer.core.alignment.align import AlignSettings
 from viewer.core.corpus.index import CorpusIndex, build_in_process
@@ -23,22 +23,23 @@ from viewer.ui.corpus.corpus_view import CorpusView
 from viewer.ui.corpus.provenance_view import install_provenance
 from viewer.ui.shortcuts import make_action
 
-# Opening at least this many articles shows the overview by itself: with a handful, the
-# pair view is the point; with a folder of them, which pair to look at is.
-AUTO_SHOW_ARTICLES = 20
+# Opening at least this many articles brings a hint to the overview (it never opens by
+# itself): with a handful, the pair view is the point; with a folder, which pair to look at is.
+HINT_ARTICLES = 20
 CACHE_FILE = "corpus-index.sqlite3"
 
 
 class CorpusController(QObject):
     indexed = Signal(object)  # the CorpusSimilarity of the articles now open
     indexFailed = Signal(str)
-    """Owns the corpus dock, its background indexing and the reuse counts of the pair view."""
+    """Owns the corpus tab, its background indexing and the reuse counts of the pair view."""
 
     def __init__(self, window) -> None:
         super().__init__(window)
         self.window = window
         self.index = CorpusIndex(cache_dir() / CACHE_FILE)
         self.result: CorpusSimilarity | None = None
+        self.failed = False
         self.phase = ""  # what the indexing job is doing, shown with its progress
         self.runner = LatestRunner(self)
         self.runner.finished.connect(self._on_indexed)
@@ -48,11 +49,9 @@ class CorpusController(QObject):
         self.runner.busy_changed.connect(self._on_busy)
 
         self.view = CorpusView()
-        self.dock = QDockWidget("Corpus", window)
-        self.dock.setObjectName("corpusDock")
-        self.dock.setWidget(self.view)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.dock.hide()
+        self.view.setObjectName("corpusView")
+        # A tab beside the pair view: the overview gets the whole width and never squeezes the panes.
+        window.central_tabs.addTab(self.view, "Corpus")
 
         self.action = make_action(window, "corpus_overview", self.show_overview)
         window.register_action(self.action)
@@ -60,7 +59,7 @@ class CorpusController(QObject):
         view_menu.addSeparator()
         view_menu.addAction(self.action)
 
-        # A compact indicator in the status bar, so indexing shows with the dock closed too.
+        # A compact indicator in the status bar, so indexing shows while the pair view is in front too.
         self.status_progress = QProgressBar()
         self.status_progress.setObjectName("corpusStatusProgress")
         self.status_progress.setMaximumWidth(180)
@@ -99,8 +98,7 @@ class CorpusController(QObject):
         return self.runner.busy
 
     def show_overview(self) -> None:
-        self.dock.show()
-        self.dock.raise_()
+        self.window.central_tabs.setCurrentWidget(self.view)
         self.view.heat_map.setFocus()
 
     def settings(self) -> AlignSettings:
@@ -118,6 +116,7 @@ class CorpusController(QObject):
             return
         settings = self.settings()
         index = self.index
+        self.failed = False
         self.phase = "Starting"
         self.view.set_indexing(True, f"Indexing {len(articles):,} articles in the background\u2026")
         in_child = in_child_process("corpus", len(articles))
@@ -167,8 +166,10 @@ class CorpusController(QObject):
         # Each step in its own turn of the event loop: together they held the window
         # for ~180 ms after a 2,000-article folder was read.
         count = len(self.window.model.articles)
-        if count >= AUTO_SHOW_ARTICLES:
-            QTimer.singleShot(0, self.show_overview)
+        if count >= HINT_ARTICLES:
+            self.status_button.show()
+            QTimer.singleShot(0, lambda: self.window.show_status(
+                f"{count:,} articles: the Corpus tab (Ctrl+Shift+C) shows which of them share text"))
         QTimer.singleShot(0, self.reindex)
 
     def _on_busy(self, busy: bool) -> None:
@@ -199,8 +200,20 @@ class CorpusController(QObject):
         if self.window.pair_view.alignment is not None:
             self._update_reuse()
         self.indexed.emit(result)
+        if getattr(self.window, "awaiting_best_pair", False):
+            self.show_best_pair()
+
+    def show_best_pair(self) -> bool:
+        """Open the most similar pair of the index; False when no pair shares text."""
+        top = self.result.top_pairs(1) if self.result is not None else []
+        if not top:
+            return False
+        _share, i, j = top[0]
+        self.open_pair(self.result.paths[i], self.result.paths[j])
+        return True
 
     def _on_failed(self, _key, message: str) -> None:
+        self.failed = True
         self.view.set_indexing(False, f"Indexing failed: {message}")
         self.window.show_status(f"Corpus indexing failed: {message}")
         self.indexFailed.emit(message)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QPainter,
+    QPalette,
+    QPen,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -16,6 +19,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QTextEdit
 
 from viewer.core.loading.articles import Article
+from viewer.ui.pair.passage_colors import TAG_BAR_PX
 from viewer.ui.pair.text_offsets import OffsetMap
 
 
@@ -24,9 +28,16 @@ class Highlight:
     start: int  # code points
     end: int
     background: QColor
-    underline: bool = False
+    underline: bool = False  # a red wavy underline
     bold: bool = False
     foreground: QColor | None = None
+    strike: bool = False
+    line: str = ""  # "", "single" or "dot": an underline in ``line_color``
+    line_color: QColor | None = None
+    frame: QColor | None = None  # painted box around the text
+    frame_style: str = "solid"  # "solid", "dash" (a chosen quote) or "dot" (moved words)
+    bar: QColor | None = None  # painted thick bar under the text (a tag), edged in ``edge``
+    edge: QColor | None = None
 
 
 def char_format(item: Highlight) -> QTextCharFormat:
@@ -41,6 +52,13 @@ def char_format(item: Highlight) -> QTextCharFormat:
         fmt.setFontWeight(QFont.Weight.Bold)
     if item.foreground is not None:
         fmt.setForeground(item.foreground)
+    if item.strike:
+        fmt.setFontStrikeOut(True)
+    if item.line:
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine if item.line == "dot"
+                              else QTextCharFormat.UnderlineStyle.SingleUnderline)
+        if item.line_color is not None:
+            fmt.setUnderlineColor(item.line_color)
     return fmt
 
 
@@ -55,13 +73,12 @@ def _style_format(style: str, base: QFont) -> QTextCharFormat:
     elif style == "italic":
         fmt.setFontItalic(True)
     elif style == "link":
-        fmt.setForeground(QColor("#1a5fb4"))
+        fmt.setForeground(QPalette().color(QPalette.ColorRole.Link))
         fmt.setFontUnderline(True)
     elif style == "code":
         fmt.setFontFamilies(["DejaVu Sans Mono", "monospace"])
     elif style == "blockquote":
         fmt.setFontItalic(True)
-        fmt.setForeground(QColor("#444444"))
     return fmt
 
 
@@ -162,6 +179,77 @@ class ArticlePane(QTextEdit):
             selection.format = char_format(item)
             selections.append(selection)
         return selections
+
+    def colours_at(self, cp: int) -> tuple[QColor, QColor]:
+        """The text and background colour drawn at a code point (highlights over the palette)."""
+        palette = self.palette()
+        foreground = palette.color(QPalette.ColorRole.Text)
+        background = palette.color(QPalette.ColorRole.Base)
+        for item in (h for layer in self._layers.values() for h in layer):
+            if item.start <= cp < item.end:
+                if item.background.alpha() > 0:
+                    background = item.background
+                if item.foreground is not None:
+                    foreground = item.foreground
+        return foreground, background
+
+    def line_rects(self, start: int, end: int) -> list[QRectF]:
+        """Viewport rectangles of the text between two code points, one per line."""
+        document = self.document()
+        q0, q1 = self.offsets.to_qt(start), self.offsets.to_qt(end)
+        rects: list[QRectF] = []
+        dx = -self.horizontalScrollBar().value()
+        dy = -self.verticalScrollBar().value()
+        layout_of = document.documentLayout()
+        block = document.findBlock(q0)
+        while block.isValid() and block.position() < q1:
+            layout = block.layout()
+            origin = layout_of.blockBoundingRect(block).topLeft()
+            base = block.position()
+            for i in range(layout.lineCount()):
+                line = layout.lineAt(i)
+                l0 = base + line.textStart()
+                l1 = l0 + line.textLength()
+                s0, s1 = max(q0, l0), min(q1, l1)
+                if s1 <= s0:
+                    continue
+                x0 = line.cursorToX(s0 - base)
+                x1 = line.cursorToX(s1 - base)
+                x0 = x0[0] if isinstance(x0, tuple) else x0
+                x1 = x1[0] if isinstance(x1, tuple) else x1
+                rects.append(QRectF(origin.x() + x0 + dx, origin.y() + line.y() + dy, x1 - x0, line.height()))
+            block = block.next()
+        return rects
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        painted = [h for layer in self._layers.values() for h in layer if h.frame is not None or h.bar is not None]
+        if not painted:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        visible = QRectF(self.viewport().rect())
+        first = self.offsets.from_qt(self.cursorForPosition(QPoint(0, 0)).position())
+        last = self.offsets.from_qt(self.cursorForPosition(self.viewport().rect().bottomRight()).position())
+        for item in painted:
+            if item.end < first or item.start > last + 1:
+                continue
+            for rect in self.line_rects(item.start, item.end):
+                if not rect.intersects(visible):
+                    continue
+                if item.bar is not None:
+                    bar = QRectF(rect.left(), rect.bottom() - TAG_BAR_PX - 1, rect.width(), TAG_BAR_PX)
+                    if item.edge is not None:
+                        painter.fillRect(bar.adjusted(0, -1, 0, 1), item.edge)
+                    painter.fillRect(bar, item.bar)
+                if item.frame is not None:
+                    pen = QPen(item.frame, 1.0 if item.frame_style == "solid" else 1.6)
+                    if item.frame_style != "solid":
+                        pen.setStyle(Qt.PenStyle.DashLine if item.frame_style == "dash" else Qt.PenStyle.DotLine)
+                    painter.setPen(pen)
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                    painter.drawRect(rect.adjusted(-1, 0, 0, -1))
+        painter.end()
 
     # -- positions -----------------------------------------------------
     def y_range(self, start: int, end: int) -> tuple[float, float]:

@@ -1,17 +1,45 @@
-"""Find in both panes (Ctrl+F): every match highlighted, Enter steps through them."""
+"""Find in both panes (Ctrl+F): every match highlighted, Enter steps through them.
+
+Quote and apostrophe styles are equal (' = \u2019 = \u2018, " = \u201c = \u201d ...), so
+"Ukraine's" finds "Ukraine\u2019s"; Match case and Whole words are options; the count
+says how many matches each pane holds.
+"""
 
 from __future__ import annotations
 
 import re
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from viewer.ui.pair.article_pane import ArticlePane, Highlight
+from viewer.ui.pair.passage_colors import FIND_CURRENT_FILL, FIND_FILL, FIND_TEXT
 
-MATCH_COLOR = QColor(255, 235, 59, 200)
-CURRENT_COLOR = QColor(255, 152, 0, 230)
+MATCH_COLOR = FIND_FILL
+CURRENT_COLOR = FIND_CURRENT_FILL
+# One character for each style of quote mark: the folded text keeps every offset.
+_FOLD = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'", "`": "'",
+    "\u00b4": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00ab": '"', "\u00bb": '"',
+})
+
+
+def fold_quotes(text: str) -> str:
+    """``text`` with every quote and apostrophe style as ' or " (same length, same offsets)."""
+    return text.translate(_FOLD)
+
+
+def find_all(text: str, needle: str, match_case: bool = False, whole_words: bool = False) -> list[tuple[int, int]]:
+    """Where ``needle`` occurs in ``text`` (code points), quote styles equal."""
+    needle = fold_quotes(needle.strip())
+    if not needle:
+        return []
+    pattern = re.escape(needle)
+    if whole_words:
+        pattern = rf"(?<!\w){pattern}(?!\w)"
+    flags = 0 if match_case else re.IGNORECASE
+    return [(m.start(), m.end()) for m in re.finditer(pattern, fold_quotes(text), flags)]
 
 
 class FindBar(QWidget):
@@ -26,6 +54,12 @@ class FindBar(QWidget):
         self.edit.returnPressed.connect(self.find_next)
         self.count = QLabel()
         self.count.setObjectName("findCount")
+        self.case_box = QCheckBox("Match case")
+        self.case_box.setObjectName("findCase")
+        self.case_box.toggled.connect(lambda _on: self._search(self.edit.text()))
+        self.words_box = QCheckBox("Whole words")
+        self.words_box.setObjectName("findWholeWords")
+        self.words_box.toggled.connect(lambda _on: self._search(self.edit.text()))
         previous_button = QToolButton()
         previous_button.setText("\u25b2")
         previous_button.setToolTip("Previous match (Shift+F3)")
@@ -44,6 +78,8 @@ class FindBar(QWidget):
         layout.addWidget(self.edit, 1)
         layout.addWidget(previous_button)
         layout.addWidget(next_button)
+        layout.addWidget(self.case_box)
+        layout.addWidget(self.words_box)
         layout.addWidget(self.count)
         layout.addWidget(close)
         # (pane index, start, end) in reading order: all of A, then all of B.
@@ -70,17 +106,16 @@ class FindBar(QWidget):
     def _search(self, needle: str) -> None:
         self.matches = []
         self.position = -1
-        if needle.strip():
-            pattern = re.compile(re.escape(needle.strip()), re.IGNORECASE)
-            for side, pane in enumerate(self.panes):
-                if pane.article is not None:
-                    self.matches += [(side, m.start(), m.end()) for m in pattern.finditer(pane.article.text)]
+        for side, pane in enumerate(self.panes):
+            if pane.article is not None:
+                found = find_all(pane.article.text, needle, self.case_box.isChecked(), self.words_box.isChecked())
+                self.matches += [(side, start, end) for start, end in found]
         self._paint()
 
     def _paint(self) -> None:
         for side, pane in enumerate(self.panes):
             layer = [
-                Highlight(start, end, CURRENT_COLOR if i == self.position else MATCH_COLOR)
+                Highlight(start, end, CURRENT_COLOR if i == self.position else MATCH_COLOR, foreground=FIND_TEXT)
                 for i, (s, start, end) in enumerate(self.matches) if s == side
             ]
             pane.set_layer("find", layer)
@@ -93,6 +128,11 @@ class FindBar(QWidget):
         else:
             where = f"{self.position + 1} of {len(self.matches)}" if self.position >= 0 else f"{len(self.matches)}"
             self.count.setText(f"{where} ({in_a} in A, {in_b} in B)")
+
+    def counts(self) -> tuple[int, int]:
+        """Matches in pane A and in pane B."""
+        in_a = sum(1 for s, _, _ in self.matches if s == 0)
+        return in_a, len(self.matches) - in_a
 
     def _go(self, step: int) -> None:
         if not self.isVisible():

@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
 
-from viewer.ui.pair.passage_colors import edge_color, passage_color
+from viewer.ui.pair.passage_colors import edge_color, is_dark, passage_color
 
 STUB_LENGTH = 0.3  # share of the band's width a stub reaches across
 
@@ -38,6 +38,7 @@ class LinkBand(QWidget):
         super().__init__(parent)
         self.setMouseTracking(True)
         self.setMinimumWidth(40)
+        self.colour_of = lambda index: index  # passage index -> colour number (kept across a swap)
         self._links: list[BandLink] = []
         self._a_height = 0.0
         self._b_height = 0.0
@@ -119,8 +120,9 @@ class LinkBand(QWidget):
         order.sort(key=lambda item: (item[0] == self.selected, item[0] == self.hovered))
         for index, path in order:
             emphasised = index in (self.selected, self.hovered)
-            painter.setBrush(passage_color(index, alpha=230 if emphasised else 120))
-            pen = QPen(edge_color(index), 2.0 if index == self.selected else 1.0)
+            colour = self.colour_of(index)
+            painter.setBrush(passage_color(colour, alpha=230 if emphasised else 120, dark=is_dark(self.palette())))
+            pen = QPen(edge_color(colour), 2.0 if index == self.selected else 1.0)
             painter.setPen(pen)
             painter.drawPath(path)
         painter.setPen(QPen(QColor(0, 0, 0, 40), 1))

@@ -7,10 +7,10 @@ only the viewport handle is painted per frame. Click or drag to scroll.
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtGui import QColor, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QWidget
 
-from viewer.ui.pair.passage_colors import passage_color
+from viewer.ui.pair.passage_colors import is_dark, passage_color
 
 
 class OverviewStrip(QWidget):
@@ -19,6 +19,7 @@ class OverviewStrip(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setFixedWidth(14)
+        self.colour_of = lambda index: index  # passage index -> colour number (kept across a swap)
         self._marks: list[tuple[int, float, float]] = []  # (passage index, top, bottom) as fractions
         self._view = (0.0, 1.0)  # visible part as fractions
         self._cache: QPixmap | None = None
@@ -49,11 +50,11 @@ class OverviewStrip(QWidget):
         ratio = self.devicePixelRatioF()
         pixmap = QPixmap(max(1, round(self.width() * ratio)), max(1, round(self.height() * ratio)))
         pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(QColor("#f2f2f2"))
+        pixmap.fill(self.palette().color(QPalette.ColorRole.AlternateBase))  # follows a dark palette too
         painter = QPainter(pixmap)
         height = self.height()
         for index, top, bottom in self._marks:
-            color = passage_color(index, alpha=255)
+            color = passage_color(self.colour_of(index), alpha=255, dark=is_dark(self.palette()))
             if index == self.selected:
                 color = color.darker(130)
             rect = QRectF(2, top * height, self.width() - 4, max((bottom - top) * height, 2.0))

@@ -12,9 +12,6 @@ from PySide6.QtCore import QEasingCurve, QPoint, Qt, QTimer, QVariantAnimation, 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
     QSizePolicy,
     QSplitter,
     QVBoxLayout,
@@ -22,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.alignment.align import Alignment, AlignSettings, Passage, align_texts
-from viewer.core.alignment.word_diff import passage_diff
+from viewer.core.alignment.word_diff import DiffSummary, passage_diff, summarize
 from viewer.core.loading.articles import Article
 from viewer.core.structures.lru import LruCache
 from viewer.core.tasks.child_process import run_in_child
@@ -30,22 +27,25 @@ from viewer.core.tasks.policy import in_child_process
 from viewer.ui.background import LatestRunner
 from viewer.ui.pair.article_pane import ArticlePane, Highlight
 from viewer.ui.pair.link_band import BandLink, LinkBand
-from viewer.ui.pair.overview_strip import OverviewStrip
-from viewer.ui.pair.passage_colors import passage_color
+from viewer.ui.pair.pair_marks import diff_all, diff_highlights, mirror
+from viewer.ui.pair.pair_side import PaneSide
+from viewer.ui.pair.passage_colors import emphasised, is_dark, passage_color, text_on
 from viewer.ui.pair.scroll_sync import ScrollSync, SyncSpan
 
 # Word differences are marked only inside passages shorter than this (diffing a
 # whole book chapter would hold the GUI thread).
 MAX_DIFF_CHARS = 60_000
-# Words that differ inside the selected passage: red text, wavy underline, and no fill
-# of their own, so the passage keeps its colour.
 NO_FILL = QColor(0, 0, 0, 0)
+# Changed words in the comparison views (quote fidelity, collation), and their colour in lists.
 DIFF_TEXT = QColor("#a40000")
-QUOTE_COLOR = QColor(255, 200, 40, 170)
+# Below this many characters (both texts) the worker diffs every passage along with the
+# alignment, for the verbatim / edited / moved shares of the passage list.
+SUMMARY_CHARS = 300_000
 
 
 def difference_highlight(start: int, end: int) -> Highlight:
-    """How changed words are marked: here, and in every view that compares versions of a text."""
+    """How changed words are marked in the views that compare versions of a text (the pair
+    view's own marks, with dropped, added and moved words apart, are in ``pair_marks``)."""
     return Highlight(start, end, NO_FILL, underline=True, foreground=DIFF_TEXT)
 
 
@@ -69,56 +69,6 @@ class PairKey:
     settings: AlignSettings
 
 
-class _Side(QWidget):
-    """Header (article chooser and details) above an overview strip and a pane."""
-
-    def __init__(self, name: str, strip_on_left: bool, parent=None) -> None:
-        super().__init__(parent)
-        self.chooser = QComboBox()
-        self.chooser.setObjectName(f"chooser{name}")
-        self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.chooser.setMinimumContentsLength(20)
-        self.chooser.setToolTip(f"The article shown in pane {name}")
-        self.details = QLabel()
-        self.details.setObjectName(f"details{name}")
-        self.details.setTextFormat(Qt.TextFormat.PlainText)
-        self.details.setStyleSheet("color: palette(mid);")
-        # A long file name must not widen the window: the label is cut instead.
-        self.details.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.pane = ArticlePane()
-        self.pane.setObjectName(f"pane{name}")
-        self.strip = OverviewStrip()
-        self.strip.setObjectName(f"strip{name}")
-        header = QHBoxLayout()
-        label = QLabel(f"<b>{name}</b>")
-        header.addWidget(label)
-        header.addWidget(self.chooser, 1)
-        body = QHBoxLayout()
-        body.setSpacing(0)
-        if strip_on_left:
-            body.addWidget(self.strip)
-            body.addWidget(self.pane, 1)
-        else:
-            body.addWidget(self.pane, 1)
-            body.addWidget(self.strip)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(3)
-        layout.addLayout(header)
-        layout.addWidget(self.details)
-        layout.addLayout(body, 1)
-
-    def show_details(self, article: Article | None) -> None:
-        if article is None:
-            self.details.setText("")
-            return
-        when = f"{article.date} {article.time}" if article.date and article.time else article.date
-        parts = [article.outlet, ", ".join(article.authors), when, f"{article.words:,} words", article.name,
-                 article.note]
-        self.details.setText(" \u00b7 ".join(p for p in parts if p))
-        self.details.setToolTip("\n".join(p for p in (article.path, article.url) if p))
-
-
 class PairView(QWidget):
     """The side-by-side comparison of two articles."""
 
@@ -131,8 +81,8 @@ class PairView(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.side_a = _Side("A", strip_on_left=True)
-        self.side_b = _Side("B", strip_on_left=False)
+        self.side_a = PaneSide("A", strip_on_left=True)
+        self.side_b = PaneSide("B", strip_on_left=False)
         self.pane_a, self.pane_b = self.side_a.pane, self.side_b.pane
         self.band = LinkBand()
         self.band.setObjectName("linkBand")
@@ -164,6 +114,12 @@ class PairView(QWidget):
         self.reuse: dict[int, list[str]] = {}  # passage index -> other articles carrying it
         self._cache: LruCache[PairKey, Alignment] = LruCache(ALIGNMENTS_KEPT)
         self._diff_cache: LruCache[tuple[PairKey, int], list] = LruCache(DIFFS_KEPT)
+        # Verbatim / edited / moved words of each passage, per pair (None: too long to diff).
+        self._summaries: LruCache[PairKey, list[DiffSummary | None]] = LruCache(ALIGNMENTS_KEPT)
+        # Colour of each passage: its index, except after a swap, which keeps the colours.
+        self.colour_ids: list[int] = []
+        self._carry: tuple[list[int], int] | None = None  # colours and selection across a swap
+        self._pending_reveal: tuple | None = None  # a quote to bring into view once aligned
         self._geometry: list[tuple[float, float, float, float]] | None = None
         self._syncing = False
         self._runner = LatestRunner(self)
@@ -191,6 +147,8 @@ class PairView(QWidget):
             pane.positionHovered.connect(lambda cp, p=pane: self._on_pane_hovered(p, cp))
             pane.installEventFilter(self)
             strip.scrollRequested.connect(lambda share, p=pane: self._scroll_to_share(p, share))
+        for painter in (self.band, self.side_a.strip, self.side_b.strip):
+            painter.colour_of = self.colour_of
         self.band.linkClicked.connect(self.select_passage)
         self.band.linkHovered.connect(self._set_hovered)
 
@@ -255,21 +213,59 @@ class PairView(QWidget):
         self.currentChanged.emit(index)
         self._emit_status()
 
-    def reveal_ranges(self, a_range: tuple[int, int] | None, b_range: tuple[int, int] | None,
-                      color: QColor = QUOTE_COLOR) -> None:
-        """Mark a stretch in each pane (a chosen quote) and bring both into view."""
+    def reveal_ranges(self, a_range: tuple[int, int] | None, b_range: tuple[int, int] | None) -> None:
+        """Mark a stretch in each pane (a chosen quote) and bring both panes to it.
+
+        A pane without a stretch of its own follows the other (linked scrolling), once
+        the pair is aligned if it is not yet.
+        """
+        frame = self.palette().color(self.palette().ColorRole.Text)
         self._syncing = True
         try:
             for pane, span in ((self.pane_a, a_range), (self.pane_b, b_range)):
                 if span is None:
                     pane.set_layer("quote", [])
                     continue
-                pane.set_layer("quote", [Highlight(span[0], span[1], color, underline=True)])
+                pane.set_layer("quote", [Highlight(span[0], span[1], NO_FILL, frame=frame, frame_style="dash")])
                 pane.center_on(span[0])
         finally:
             self._syncing = False
+        if (a_range is None) != (b_range is None) and self.linked_scrolling:
+            self._sync_from(self.pane_a if a_range is not None else self.pane_b)
+        self._pending_reveal = (a_range, b_range) if self.alignment is None else None
         self._update_handles()
         self._update_band()
+
+    def swap(self) -> None:
+        """Swap the two panes, keeping each passage's colour and the selected passage."""
+        a, b, alignment, current = self.a, self.b, self.alignment, self.current
+        if alignment is not None and a is not None and b is not None:
+            mirrored, order = mirror(alignment)
+            key = PairKey(b.path, b.sha256, a.path, a.sha256, self.settings)
+            self._cache[key] = mirrored
+            summaries = self._summaries.get(self._key(a, b))
+            if summaries is not None:
+                self._summaries[key] = [summaries[i] for i in order]
+            colours = self.colour_ids or list(range(len(order)))
+            self._carry = ([colours[i] for i in order], order.index(current) if current >= 0 else -1)
+        self.set_pair(b, a)
+
+    def colour_of(self, index: int) -> int:
+        """The colour number of passage ``index`` (see :func:`passage_color`)."""
+        return self.colour_ids[index] if 0 <= index < len(self.colour_ids) else index
+
+    def summary(self, index: int) -> DiffSummary | None:
+        """Verbatim, edited and moved words of a passage, when known."""
+        if self.a is None or self.b is None or not 0 <= index < len(self.passages):
+            return None
+        summaries = self._summaries.get(self._key(self.a, self.b))
+        if summaries is not None and index < len(summaries) and summaries[index] is not None:
+            return summaries[index]
+        spans = self.current_diff() if index == self.current else []
+        return summarize(self.a.text, self.b.text, spans) if spans else None
+
+    def summaries(self) -> list[DiffSummary | None]:
+        return [self.summary(i) for i in range(len(self.passages))]
 
     def stop_flash(self) -> None:
         self._flash.stop()
@@ -293,7 +289,9 @@ class PairView(QWidget):
             return f"No shared passages - {shared}"
         if self.current < 0:
             return f"{count} passage{'s' if count != 1 else ''} - {shared}"
-        return f"Passage {self.current + 1} of {count} - {shared}"
+        summary = self.summary(self.current)
+        words = f" ({summary.describe()})" if summary is not None else ""
+        return f"Passage {self.current + 1} of {count}{words} - {shared}"
 
     # -- alignment -------------------------------------------------------
     def _key(self, a: Article, b: Article) -> PairKey:
@@ -315,14 +313,22 @@ class PairView(QWidget):
         self.alignmentStarted.emit()
         if in_child_process("align", len(a_text) + len(b_text)):
             def job(state):
-                return run_in_child("viewer.core.alignment.align:align_job", [a_text, b_text], state, extra=settings)
+                return run_in_child("viewer.core.alignment.align:align_job", [a_text, b_text], state,
+                                    extra=settings), None
         else:
             def job(state):
-                return align_texts(a_text, b_text, settings, cancelled=state.cancelled)
+                alignment = align_texts(a_text, b_text, settings, cancelled=state.cancelled)
+                return alignment, diff_all(a_text, b_text, alignment, state.cancelled, SUMMARY_CHARS, MAX_DIFF_CHARS)
         self._runner.submit(key, job)
 
-    def _on_aligned(self, key: PairKey, alignment: Alignment) -> None:
+    def _on_aligned(self, key: PairKey, result) -> None:
+        alignment, diffs = result
         self._cache[key] = alignment
+        if diffs is not None:
+            self._summaries[key] = [found[1] if found else None for found in diffs]
+            for index, found in enumerate(diffs):
+                if found is not None:
+                    self._diff_cache[(key, index)] = found[0]
         if self.a is not None and self.b is not None and key == self._key(self.a, self.b):
             self._show_alignment(alignment)
 
@@ -333,6 +339,10 @@ class PairView(QWidget):
     def _show_alignment(self, alignment: Alignment) -> None:
         self.alignment = alignment
         self.current = -1
+        carry, self._carry = self._carry, None
+        self.colour_ids = carry[0] if carry and len(carry[0]) == len(alignment.passages) else list(
+            range(len(alignment.passages)))
+        self._carry_select = carry[1] if carry else -1
         self._geometry = None
         if not (self.pane_a.laid_out(LAZY_LAYOUT_CHARS) and self.pane_b.laid_out(LAZY_LAYOUT_CHARS)):
             # A book not yet laid out: Qt lays it out in idle time; highlight after that.
@@ -352,6 +362,11 @@ class PairView(QWidget):
         self._refresh_decorations()
         self._emit_status()
         self.alignmentReady.emit()
+        select, self._carry_select = getattr(self, "_carry_select", -1), -1
+        if select >= 0:
+            self.select_passage(select)
+        if self._pending_reveal is not None:
+            self.reveal_ranges(*self._pending_reveal)
 
     def _short(self, passage: Passage) -> bool:
         return passage.a_end - passage.a_start < 1500
@@ -360,10 +375,9 @@ class PairView(QWidget):
     def _refresh_decorations(self) -> None:
         base_a, base_b = [], []
         for index, p in enumerate(self.passages):
-            exact = p.score >= 0.999
-            color = passage_color(index, alpha=255, light=not exact)
-            base_a.append(Highlight(p.a_start, p.a_end, color))
-            base_b.append(Highlight(p.b_start, p.b_end, color))
+            color = self.fill_of(index)
+            base_a.append(Highlight(p.a_start, p.a_end, color, foreground=text_on(color)))
+            base_b.append(Highlight(p.b_start, p.b_end, color, foreground=text_on(color)))
         self.pane_a.set_highlights(base_a)
         self.pane_b.set_highlights(base_b)
         self._apply_overlays()
@@ -382,20 +396,29 @@ class PairView(QWidget):
             self._diff_cache[key] = passage_diff(self.a.text, self.b.text, passage)
         return self._diff_cache[key]
 
+    def fill_of(self, index: int, selected: bool = False, hovered: bool = False) -> QColor:
+        """The background of passage ``index`` as drawn (lighter when it is not verbatim)."""
+        dark = is_dark(self.palette())
+        exact = self.passages[index].score >= 0.999 if 0 <= index < len(self.passages) else True
+        color = passage_color(self.colour_of(index), alpha=255, light=not exact, dark=dark)
+        if selected or hovered:
+            color = emphasised(color, dark, selected)
+        return color
+
     def _apply_overlays(self, *_args) -> None:
         over_a: list[Highlight] = []
         over_b: list[Highlight] = []
         for index in (self.hovered, self.current):
             if 0 <= index < len(self.passages) and index != -1:
                 p = self.passages[index]
-                color = passage_color(index, alpha=255).darker(112 if index == self.current else 106)
-                over_a.append(Highlight(p.a_start, p.a_end, color))
-                over_b.append(Highlight(p.b_start, p.b_end, color))
-        for span in self.current_diff():
-            if span.op == "delete" and span.a_end > span.a_start:
-                over_a.append(difference_highlight(span.a_start, span.a_end))
-            elif span.op == "insert" and span.b_end > span.b_start:
-                over_b.append(difference_highlight(span.b_start, span.b_end))
+                color = self.fill_of(index, selected=index == self.current, hovered=True)
+                over_a.append(Highlight(p.a_start, p.a_end, color, foreground=text_on(color)))
+                over_b.append(Highlight(p.b_start, p.b_end, color, foreground=text_on(color)))
+        frame = text_on(self.fill_of(self.current, selected=True)) if self.current >= 0 else NO_FILL
+        marks_a, marks_b = diff_highlights(self.current_diff(), self.a.text if self.a else "",
+                                           self.b.text if self.b else "", frame, frame)
+        over_a += marks_a
+        over_b += marks_b
         alpha = self._flash.currentValue() if self._flash.state() == QVariantAnimation.State.Running else 0
         if alpha and 0 <= self._flash_index < len(self.passages):
             p = self.passages[self._flash_index]
@@ -467,6 +490,11 @@ class PairView(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._relayout.start()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == event.Type.PaletteChange:
+            self._refresh_decorations()  # the colours follow a light or dark palette
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

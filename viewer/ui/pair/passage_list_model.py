@@ -21,14 +21,21 @@ def _word_count(text: str, start: int, end: int) -> int:
 
 
 class PassageListModel(QAbstractTableModel):
-    COLUMNS = ("#", "In A", "In B", "Words", "Score", "Also in", "Begins")
+    COLUMNS = ("#", "In A", "In B", "Words", "Score", "Also in", "Changes", "Begins")
+    TIPS = ("Passage number", "Where it starts in A", "Where it starts in B", "Words in A",
+            "How close the two stretches are",
+            "Other opened articles that carry it too (double-click: the passage in each of them)",
+            "Words of both sides kept in place (verbatim), changed (edited) or found at another place (moved)",
+            "First words in A")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[tuple] = []
 
-    def set_passages(self, passages, a_text: str, b_text: str, reuse: dict[int, list[str]] | None = None) -> None:
-        """``reuse`` maps a passage index to the other articles that carry it too."""
+    def set_passages(self, passages, a_text: str, b_text: str, reuse: dict[int, list[str]] | None = None,
+                     colours: list[int] | None = None, summaries: list | None = None) -> None:
+        """``reuse`` maps a passage index to the other articles that carry it too; ``colours``
+        gives each passage's colour number, ``summaries`` its verbatim / edited / moved words."""
         self.beginResetModel()
         self._rows = []
         a_len, b_len = max(len(a_text), 1), max(len(b_text), 1)
@@ -36,7 +43,11 @@ class PassageListModel(QAbstractTableModel):
             words = _word_count(a_text, p.a_start, p.a_end)
             first = " ".join(a_text[p.a_start:min(p.a_end, p.a_start + 200)].split()[:8])
             others = (reuse or {}).get(index, [])
-            self._rows.append((index, p.a_start / a_len, p.b_start / b_len, words, p.score, others, first))
+            colour = colours[index] if colours and index < len(colours) else index
+            summary = summaries[index] if summaries and index < len(summaries) else None
+            changes = summary.describe() if summary is not None else ""
+            self._rows.append((index, p.a_start / a_len, p.b_start / b_len, words, p.score, changes, others, first,
+                               colour))
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -49,26 +60,23 @@ class PassageListModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.COLUMNS[section]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return ("Passage number", "Where it starts in A", "Where it starts in B", "Words in A",
-                    "How close the two stretches are",
-                    "Other opened articles that carry it too (double-click: the passage in each of them)",
-                    "First words in A")[section]
+            return self.TIPS[section]
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        number, a_pos, b_pos, words, score, others, first = self._rows[index.row()]
+        number, a_pos, b_pos, words, score, changes, others, first, colour = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (str(number + 1), f"{a_pos:.0%}", f"{b_pos:.0%}", str(words), f"{score:.2f}",
-                    str(len(others)) if others else "", first + "\u2026")[column]
-        if role == Qt.ItemDataRole.ToolTipRole and column == 5 and others:
+                    str(len(others)) if others else "", changes, first + "\u2026")[column]
+        if role == Qt.ItemDataRole.ToolTipRole and self.COLUMNS[column] == "Also in" and others:
             return "Also in:\n" + "\n".join(others) + "\n\nDouble-click to compare the passage across them"
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
-            return passage_color(number)
+            return passage_color(colour)
         if role == Qt.ItemDataRole.BackgroundRole and column == 0:
-            return QColor(passage_color(number, alpha=90))
+            return QColor(passage_color(colour, alpha=90))
         if role == PassageIndexRole:
             return number
         return None

@@ -20,17 +20,16 @@ from viewer.core.services.tagging import (
 from viewer.core.store.model import NOT_EDITED, Edit, NewOccurrence, OffsetError, WorkspaceError
 from viewer.core.text.spans import strip_span
 from viewer.ui.pair.article_pane import ArticlePane, Highlight
+from viewer.ui.pair.passage_colors import tag_edge
 from viewer.ui.quote_sets.tag_dialog import TagChoice, TagDialog, counterpart_range
 from viewer.ui.shortcuts import SHORTCUTS, key_sequences
-
-TAG_ALPHA = 140  # tagged spans tint the text in their set's colour, over the passage colours
 
 
 class TaggingMixin:
     """Tag Quote (Ctrl+T), the panes' context menu, Make a Quote Set from a cluster, tags in the panes."""
 
     def mark_tags(self) -> None:
-        """Tint the tagged spans of both shown articles in their set's colour."""
+        """Underline the tagged spans of both shown articles with a bar in their set's exact colour."""
         view = self.window.pair_view
         colours = {s.id: s.colour for s in self.panel.sets}
         self._marked_sets = set()
@@ -47,8 +46,8 @@ class TaggingMixin:
                     continue
                 self._marked_sets.add(occurrence.set_id)
                 colour = QColor(colours.get(occurrence.set_id, "#ffd700"))
-                colour.setAlpha(TAG_ALPHA)
-                marks.append(Highlight(occurrence.start, occurrence.end, colour))
+                marks.append(Highlight(occurrence.start, occurrence.end, QColor(0, 0, 0, 0), bar=colour,
+                                       edge=tag_edge(colour, pane.palette())))
             pane.set_layer("tags", marks)
 
     def _reanchor_article(self, article: Article) -> None:

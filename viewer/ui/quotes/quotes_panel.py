@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSplitter,
     QTabWidget,
     QTreeView,
     QVBoxLayout,
@@ -37,8 +38,12 @@ from viewer.core.text.display import one_line
 from viewer.ui.background import LatestRunner
 from viewer.ui.pair.pair_view import DIFF_TEXT
 from viewer.ui.quotes.quote_comparison import QuoteComparison
+from viewer.ui.quotes.quote_detail import QuoteDetail
 
 QuoteRole = Qt.ItemDataRole.UserRole + 20
+# The columns of the two trees, in one place.
+SHARED_COLUMNS = ("Speaker / article", "Quote", "Articles", "Words")
+ARTICLE_COLUMNS = ("Article / speaker", "Quote", "Kind")
 FILL_SLICE_S = 0.02  # GUI time per slice when filling the trees
 ClusterRole = Qt.ItemDataRole.UserRole + 21
 # On a cell that shows a speaker: its Quote (or a cluster's head: the QuoteCluster), so that
@@ -143,7 +148,7 @@ class QuotesPanel(QWidget):
         self.summary.setWordWrap(True)
 
         self.shared_model = QStandardItemModel(self)
-        self.shared_model.setHorizontalHeaderLabels(["Speaker / article", "Quote", "Articles", "Words"])
+        self.shared_model.setHorizontalHeaderLabels(list(SHARED_COLUMNS))
         self.shared_proxy = _TreeFilter(self)
         self.shared_proxy.setSourceModel(self.shared_model)
         self.shared_view = self._tree(self.shared_proxy, "sharedQuotes")
@@ -159,7 +164,7 @@ class QuotesPanel(QWidget):
         self.comparison: QuoteComparison | None = None
 
         self.article_model = QStandardItemModel(self)
-        self.article_model.setHorizontalHeaderLabels(["Article / speaker", "Quote", "Kind"])
+        self.article_model.setHorizontalHeaderLabels(list(ARTICLE_COLUMNS))
         self.article_proxy = _TreeFilter(self)
         self.article_proxy.setSourceModel(self.article_model)
         self.article_view = self._tree(self.article_proxy, "articleQuotes")
@@ -170,10 +175,21 @@ class QuotesPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.shared_view, "Shared")
         self.tabs.addTab(self.article_view, "By Article")
+        # Whole quotations, wrapped, with speaker, outlets and dates: the trees show one line each.
+        self.detail = QuoteDetail()
+        for view in (self.shared_view, self.article_view):
+            view.selectionModel().currentChanged.connect(lambda current, _previous: self._show_detail(current))
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("quotesSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.filter_edit)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.summary)
 
     def _tree(self, model, name: str) -> QTreeView:
@@ -339,6 +355,17 @@ class QuotesPanel(QWidget):
         self.comparison.show()
         self.comparison.raise_()
         return self.comparison
+    def _show_detail(self, index) -> None:
+        """The chosen quotation (or cluster) in full in the reading pane."""
+        quote = index.data(QuoteRole) if index.isValid() else None
+        if quote is not None:
+            self.detail.show_quotes([quote], self.articles)
+            return
+        cluster = index.data(ClusterRole) if index.isValid() else None
+        if cluster is not None:
+            self.detail.show_quotes(list(cluster.quotes), self.articles, speaker=cluster.speaker or "")
+        else:
+            self.detail.clear()
 
     def _request_set(self) -> None:
         index = self.shared_view.currentIndex()
