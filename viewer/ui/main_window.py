@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QTableView,
-    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -38,6 +37,7 @@ from viewer.ui.articles.article_table_model import (
 from viewer.ui.articles.problem_list import show_problems
 from viewer.ui.articles.web_pages import install_web_pages
 from viewer.ui.background import LatestRunner
+from viewer.ui.central_tabs import CentralTabs
 from viewer.ui.corpus.corpus_wiring import install_corpus_view
 from viewer.ui.pair.alignment_settings import AlignmentSettingsBar
 from viewer.ui.pair.collation_view import install_passage_collation
@@ -84,10 +84,7 @@ class MainWindow(QMainWindow):
         # Picks the most similar pair to show first (small sets; the corpus view does large ones).
 
         self.pair_view = PairView()
-        self.choice_model = ArticleChoiceModel(self)
-        self.choice_model.setSourceModel(self.model)
-        self.pair_view.side_a.chooser.setModel(self.choice_model)
-        self.pair_view.side_b.chooser.setModel(self.choice_model)
+        self.choice_model = ArticleChoiceModel(self.model, self.pair_view.side_a.chooser, self.pair_view.side_b.chooser)
         self.pair_view.side_a.chooser.activated.connect(lambda row: self.show_pair_rows(row, None))
         self.pair_view.side_b.chooser.activated.connect(lambda row: self.show_pair_rows(None, row))
         self.find_bar = FindBar(self.pair_view.pane_a, self.pair_view.pane_b)
@@ -98,12 +95,7 @@ class MainWindow(QMainWindow):
         central_layout.setSpacing(0)
         central_layout.addWidget(self.pair_view, 1)
         central_layout.addWidget(self.find_bar)
-        # The pair view, and beside it (tabs, never squeezing the panes) the corpus overview
-        # and whatever else needs the whole width.
-        self.central_tabs = QTabWidget()
-        self.central_tabs.setObjectName("centralTabs")
-        self.central_tabs.setDocumentMode(True)
-        self.central_tabs.addTab(central, "Pair")
+        self.central_tabs = CentralTabs(central)
         self.pair_tab = central
         self.setCentralWidget(self.central_tabs)
 
@@ -506,11 +498,8 @@ class MainWindow(QMainWindow):
         self.awaiting_best_pair = False
         a = self.model.article(row_a) if row_a is not None else self.pair_view.a
         b = self.model.article(row_b) if row_b is not None else self.pair_view.b
-        self.show_pair_tab()
+        self.central_tabs.show_pair()
         self.pair_view.set_pair(a, b)
-
-    def show_pair_tab(self) -> None:
-        self.central_tabs.setCurrentWidget(self.pair_tab)
 
     def show_pair(self, a: Article, b: Article) -> None:
         self.pair_view.set_pair(a, b)

@@ -146,6 +146,12 @@ def choice_text(article: Article) -> str:
 class ArticleChoiceModel(QIdentityProxyModel):
     """The article list as the pane choosers show it: one line with title, outlet, date, file name."""
 
+    def __init__(self, source: ArticleTableModel, *choosers) -> None:
+        super().__init__(source)
+        self.setSourceModel(source)
+        for chooser in choosers:
+            chooser.setModel(self)
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and index.isValid() and index.column() == 0:
             return choice_text(self.sourceModel().article(index.row()))
