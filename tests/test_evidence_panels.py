@@ -201,7 +201,7 @@ def test_swap_keeps_colours_and_selection(qtbot):
     chosen = max(range(len(view.passages)), key=lambda i: view.passages[i].b_start)
     old = view.passages[chosen]
     view.select_passage(chosen)
-    window.swap_panes()
+    window.actions_by_name["swap"].trigger()
     wait_idle(qtbot, window)
     assert view.current >= 0
     now = view.passages[view.current]

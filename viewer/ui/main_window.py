@@ -73,8 +73,7 @@ class MainWindow(QMainWindow):
         self._quotes_pending = False
         self._ranking: tuple[str, ...] | None = None  # waiting for the index to name the best pair
         self._pending_pair: tuple[str, str] | None = None
-        # The first two articles stand in until the corpus index names the most similar pair.
-        self.awaiting_best_pair = False
+        self.awaiting_best_pair = False  # the first two articles stand in until the corpus index has the best
         self._loader = LatestRunner(self)
         self._loader.finished.connect(self._on_loaded)
         self._loader.failed.connect(lambda _k, message: self.show_status(f"Loading failed: {message}"))
@@ -236,7 +235,7 @@ class MainWindow(QMainWindow):
         a["find"] = self._action("find", self.find_bar.activate)
         a["find_next"] = self._action("find_next", self.find_bar.find_next)
         a["find_previous"] = self._action("find_previous", self.find_bar.find_previous)
-        a["swap"] = self._action("swap", self.swap_panes)
+        a["swap"] = self._action("swap", self.pair_view.swap)
         a["linked_scrolling"] = self._action("linked_scrolling", self.pair_view.set_linked_scrolling, checkable=True)
         a["linked_scrolling"].setChecked(True)
         a["focus_filter"] = self._action("focus_filter", self._focus_filter)
@@ -521,9 +520,6 @@ class MainWindow(QMainWindow):
     def _article_at(self, path: str) -> Article | None:
         row = self.model.row_of(path)
         return self.model.article(row) if row >= 0 else None
-
-    def swap_panes(self) -> None:
-        self.pair_view.swap()
 
     def _selected_rows(self) -> list[int]:
         rows = self.table.selectionModel().selectedRows()
