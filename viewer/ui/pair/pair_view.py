@@ -120,6 +120,7 @@ class PairView(QWidget):
         self.colour_ids: list[int] = []
         self._carry: tuple[list[int], int] | None = None  # colours and selection across a swap
         self._pending_reveal: tuple | None = None  # a quote to bring into view once aligned
+        self._carry_select = -1  # the passage to select once a swapped pair is shown
         self._geometry: list[tuple[float, float, float, float]] | None = None
         self._syncing = False
         self._runner = LatestRunner(self)
@@ -171,6 +172,7 @@ class PairView(QWidget):
         self.current = -1
         self.hovered = -1
         self._geometry = None
+        self._pending_reveal = None  # a quote of the previous pair
         self.pairChanged.emit(a, b)
         self._refresh_decorations()
         self._realign()
@@ -362,7 +364,7 @@ class PairView(QWidget):
         self._refresh_decorations()
         self._emit_status()
         self.alignmentReady.emit()
-        select, self._carry_select = getattr(self, "_carry_select", -1), -1
+        select, self._carry_select = self._carry_select, -1
         if select >= 0:
             self.select_passage(select)
         if self._pending_reveal is not None:
