@@ -159,28 +159,39 @@ class ArticleChoiceModel(QIdentityProxyModel):
 
 
 class ArticleColumnsFitter(QObject):
-    """Keeps the list's titles readable: outlet and date get a capped share, the title the rest."""
+    """Keeps the list's titles readable: the title keeps at least ``TITLE_SHARE`` of the width;
+    the other columns get a capped share each (to their contents when narrower), and what
+    does not fit scrolls sideways instead of narrowing the title."""
 
-    OUTLET_SHARE = 0.2
-    DATE_SHARE = 0.22
+    TITLE_SHARE = 0.55
+    SHARES = {"Outlet": 0.2, "Date": 0.22}
+    OTHER_SHARE = 0.25
 
     def __init__(self, table: QTableView) -> None:
         super().__init__(table)
         self.table = table
         header = table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        for column in range(table.model().columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         table.viewport().installEventFilter(self)
         table.model().modelReset.connect(self.fit)
         table.model().rowsInserted.connect(self.fit)
 
     def fit(self, *_args) -> None:
         width = self.table.viewport().width()
-        for column, share in ((1, self.OUTLET_SHARE), (2, self.DATE_SHARE)):
-            wanted = max(self.table.sizeHintForColumn(column), self.table.horizontalHeader().sectionSizeHint(column))
-            self.table.setColumnWidth(column, min(wanted, int(width * share)))
+        header = self.table.horizontalHeader()
+        model = self.table.model()
+        others = 0
+        for column in range(1, model.columnCount()):
+            if header.isSectionHidden(column):
+                continue
+            name = model.headerData(column, Qt.Orientation.Horizontal)
+            wanted = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            size = wanted if name == "Words" else min(wanted, int(width * self.SHARES.get(name, self.OTHER_SHARE)))
+            self.table.setColumnWidth(column, size)
+            others += size
+        self.table.setColumnWidth(0, max(int(width * self.TITLE_SHARE), width - others))
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Resize:
