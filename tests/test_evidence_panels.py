@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from corpus_samples import write_corpus
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication
 from qt_helpers import wait_idle
 
@@ -156,12 +158,17 @@ def test_pane_chooser_shows_title_outlet_date_and_file_name(qtbot):
     assert len(set(texts)) == len(texts)
 
 
-@pytest.mark.parametrize(("size", "chars"), [((1400, 880), 24), ((1024, 700), 16)])
+@pytest.mark.parametrize(("size", "chars"), [((1400, 880), 22), ((1024, 700), 18)])
 def test_article_list_does_not_cut_titles_short(qtbot, size, chars):
     window = make_window(qtbot, [SEEDS], size=size)
     table = window.table
-    shown = table.columnWidth(0) / table.fontMetrics().averageCharWidth()
-    assert shown >= chars
+    room = table.columnWidth(0) - 12  # the cell's margins
+    for row in range(window.proxy.rowCount()):
+        index = window.proxy.index(row, 0)
+        title = index.data()
+        font = index.data(Qt.ItemDataRole.FontRole) or table.font()
+        shown = QFontMetrics(font).elidedText(title, Qt.TextElideMode.ElideRight, room)
+        assert len(shown.rstrip("\u2026")) >= min(chars, len(title)), (title, shown)
 
 
 # -- jumping and swapping --------------------------------------------------------------------
