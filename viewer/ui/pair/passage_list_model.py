@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QGuiApplication
 
-from viewer.ui.pair.passage_colors import passage_color
+from viewer.ui.pair.passage_colors import is_dark, passage_color
 
 _Index = QModelIndex | QPersistentModelIndex
 PassageIndexRole = Qt.ItemDataRole.UserRole + 10
@@ -74,9 +74,9 @@ class PassageListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and self.COLUMNS[column] == "Also in" and others:
             return "Also in:\n" + "\n".join(others) + "\n\nDouble-click to compare the passage across them"
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
-            return passage_color(colour)
+            return passage_color(colour, dark=is_dark(QGuiApplication.palette()))
         if role == Qt.ItemDataRole.BackgroundRole and column == 0:
-            return QColor(passage_color(colour, alpha=90))
+            return QColor(passage_color(colour, alpha=90, dark=is_dark(QGuiApplication.palette())))
         if role == PassageIndexRole:
             return number
         return None
