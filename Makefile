@@ -9,7 +9,7 @@ PIP := $(PY) -m pip --disable-pip-version-check -q
 QT_DEBS := libegl1 libgl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-3 fonts-dejavu-core
 X_DEBS := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0
 
-.PHONY: run test lint bench bench-align bench-corpus bench-index bench-quotes bench-gui bench-hostile eval-align eval-html package clean system-deps system-deps-x screenshot
+.PHONY: run test lint bench bench-align bench-corpus bench-index bench-quotes bench-gui eval-align eval-html eval-quotes package clean system-deps system-deps-x screenshot
 
 run: system-deps system-deps-x $(VENV)/.installed
 	$(PY) -m viewer $(ARGS)
@@ -72,6 +72,10 @@ eval-align: $(VENV)/.installed-test
 # Saved web pages against human ground truth (../shared/corpora/web-pages): body F1, title, date.
 eval-html: $(VENV)/.installed-test
 	$(PY) benchmarks/eval_html.py $(ARGS)
+
+# Quote F1 and speaker accuracy on every hand-annotated set (BBC tuned/dev/test, web dev/test).
+eval-quotes: $(VENV)/.installed-test
+	$(PY) benchmarks/eval_quotes.py --set all
 
 # The desktop build (packaging/README.md): validate the desktop entry and AppStream metainfo,
 # freeze the app with PyInstaller into dist/article-viewer/, then smoke-run the result.

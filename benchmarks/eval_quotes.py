@@ -1,6 +1,7 @@
 """Score the quote finder and speaker attribution against hand annotations; check the seeds' clusters.
 
-    .venv/bin/python benchmarks/eval_quotes.py [--set tuned|dev|test|all] [--corpus DIR] [--rebuild] [-v]
+    .venv/bin/python benchmarks/eval_quotes.py [--set tuned|dev|test|web-dev|web-test|all] [--corpus DIR]
+                                               [--rebuild] [-v]      (make eval-quotes: every set)
 
 The annotations live in tests/data/quotes/, one set per source file written by hand (kind,
 speaker, first and last words of each quoted span), each resolved to offsets in a JSON file
@@ -8,7 +9,11 @@ speaker, first and last words of each quoted span), each resolved to offsets in 
 
 - tuned: ``bbc_annotations_src.txt`` -> ``bbc_annotations.json``, 30 articles the rules were tuned on;
 - dev: ``bbc_dev_src.txt`` -> ``bbc_dev.json``, 20 held-out articles whose errors may guide changes;
-- test: ``bbc_test_src.txt`` -> ``bbc_test.json``, 20 held-out articles only ever measured, never tuned on.
+- test: ``bbc_test_src.txt`` -> ``bbc_test.json``, 20 held-out articles only ever measured, never tuned on;
+- web-dev / web-test: ``web_dev_src.txt`` / ``web_test_src.txt`` -> ``web_dev.json`` / ``web_test.json``, 20 + 20
+  English news pages from many outlets (mostly US; the scrapinghub article-extraction benchmark's
+  human-extracted ``articleBody``), whose texts are stored in ``tests/data/quotes/web/`` so they score
+  without the shared corpora. Tune on web-dev only; web-test is measured, never tuned on.
 Quote F1 counts speech quotes: a found quote matches an annotated one when their spans overlap
 by at least half of the longer. Speaker accuracy is over matched speech quotes with an
 annotated speaker.
@@ -30,11 +35,15 @@ from viewer.core.quotes.finder import find_quotes  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "quotes"
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "bbc"
+# name -> (annotation source, resolved offsets, where the article texts are: "bbc" corpus or "data")
 SETS = {
-    "tuned": ("bbc_annotations_src.txt", "bbc_annotations.json"),
-    "dev": ("bbc_dev_src.txt", "bbc_dev.json"),
-    "test": ("bbc_test_src.txt", "bbc_test.json"),
+    "tuned": ("bbc_annotations_src.txt", "bbc_annotations.json", "bbc"),
+    "dev": ("bbc_dev_src.txt", "bbc_dev.json", "bbc"),
+    "test": ("bbc_test_src.txt", "bbc_test.json", "bbc"),
+    "web-dev": ("web_dev_src.txt", "web_dev.json", "data"),
+    "web-test": ("web_test_src.txt", "web_test.json", "data"),
 }
+LABELS = {"tuned": "bbc tuned", "dev": "bbc dev", "test": "bbc test", "web-dev": "web dev", "web-test": "web test"}
 
 
 def parse_source(path: Path) -> list[dict]:
@@ -61,7 +70,7 @@ def resolve(articles: list[dict], corpus: Path) -> list[dict]:
         cursor = 0
         quotes = []
         for q in entry["quotes"]:
-            start = text.find(q["first"], cursor)
+            start = _find_quoted(text, q["first"], cursor)
             if start < 0:
                 raise SystemExit(f"{entry['path']}: cannot find {q['first']!r}")
             end = text.find(q["last"], start)
@@ -73,6 +82,18 @@ def resolve(articles: list[dict], corpus: Path) -> list[dict]:
             cursor = start + 1
         out.append({"path": entry["path"], "sha256": load_article(corpus / entry["path"]).sha256, "quotes": quotes})
     return out
+
+
+def _find_quoted(text: str, words: str, cursor: int) -> int:
+    """The first occurrence of ``words`` after ``cursor`` that opens a quotation (a pull quote may
+    repeat the words unquoted earlier), else the first occurrence."""
+    first = text.find(words, cursor)
+    at = first
+    while at >= 0:
+        if text[:at].rstrip(" ")[-1:] in "\"'\u201c\u201d\u2018\u2019\u00ab":
+            return at
+        at = text.find(words, at + 1)
+    return first
 
 
 def overlap_match(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -185,8 +206,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--rebuild", action="store_true", help="re-resolve the annotation source to offsets")
-    parser.add_argument("--set", dest="which", choices=[*SETS, "all"], default="tuned",
-                        help="which annotated sample to score (all: each set, then the three together)")
+    parser.add_argument("--set", dest="which", choices=[*SETS, "all"], default="all",
+                        help="which annotated sample to score (all: every set, then BBC and web pooled)")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
     seeds = ROOT / "seeds"
@@ -194,24 +215,26 @@ def main() -> int:
         result = seeds_check(seeds, DATA / "seed_clusters.json", args.verbose)
         print("seeds clusters: " + ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
                                              for k, v in result.items()))
-    if not args.corpus.is_dir():
-        print(f"BBC corpus not found at {args.corpus}; skipping the quote and speaker scores")
-        return 0
     names = list(SETS) if args.which == "all" else [args.which]
-    combined: list[dict] = []
+    pooled: dict[str, tuple[list[dict], Path]] = {}
     for name in names:
-        source, resolved = SETS[name]
+        source, resolved, where = SETS[name]
+        corpus = DATA if where == "data" else args.corpus
+        if not corpus.is_dir():
+            print(f"{LABELS[name]}: corpus not found at {corpus}; skipped")
+            continue
         gold_file = DATA / resolved
         if args.rebuild or not gold_file.exists():
-            gold = resolve(parse_source(DATA / source), args.corpus)
+            gold = resolve(parse_source(DATA / source), corpus)
             gold_file.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
-        combined.extend(gold)
+        pooled.setdefault(where, ([], corpus))[0].extend(gold)
         if args.verbose:
             print(f"[{name}]")
-        _report(f"bbc {name}", score(gold, args.corpus, args.verbose))
+        _report(LABELS[name], score(gold, corpus, args.verbose))
     if len(names) > 1:
-        _report("bbc all", score(combined, args.corpus))
+        for where, (gold, corpus) in pooled.items():
+            _report("bbc all" if where == "bbc" else "web all", score(gold, corpus))
     return 0
 
 

@@ -1,0 +1,47 @@
+"""The hand-annotated web sets resolve to the stored article texts, and score without the shared corpora."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data" / "quotes"
+
+
+def _eval_module():
+    spec = importlib.util.spec_from_file_location("eval_quotes", ROOT / "benchmarks" / "eval_quotes.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("name", ["web_dev", "web_test"])
+def test_web_annotations_match_the_stored_texts(name):
+    gold = json.loads((DATA / f"{name}.json").read_text(encoding="utf-8"))
+    assert len(gold) == 20
+    for entry in gold:
+        text = (DATA / entry["path"]).read_text(encoding="utf-8")
+        for q in entry["quotes"]:
+            assert text[q["start"]:q["end"]] == q["text"]
+            assert q["kind"] in {"speech", "scare"}
+
+
+def test_web_sources_resolve_to_the_stored_offsets():
+    module = _eval_module()
+    for name in ("web_dev", "web_test"):
+        resolved = module.resolve(module.parse_source(DATA / f"{name}_src.txt"), DATA)
+        stored = json.loads((DATA / f"{name}.json").read_text(encoding="utf-8"))
+        assert resolved == stored
+
+
+def test_web_sets_score_from_the_stored_texts():
+    module = _eval_module()
+    gold = json.loads((DATA / "web_dev.json").read_text(encoding="utf-8"))
+    result = module.score(gold, DATA)
+    assert result["gold_speech"] == 162
+    assert result["f1"] >= 0.93
+    assert result["speaker_accuracy"] >= 0.85
