@@ -54,13 +54,24 @@ def _stem(word: str) -> str:
 class _Prepared:
     stems: list[str]  # every word, stemmed, in order
     content: frozenset[str]  # stems of the words that carry meaning
+    stem_set: frozenset[str] = frozenset()  # every stem, for a quick "could one hold the other"
 
 
 def _prepare(quote: Quote) -> _Prepared:
     words = tokenize(quote.text).words
     stems = [_stem(w) for w in words]
     content = frozenset(_stem(w) for w in words if w not in STOPWORDS and not w.isdigit())
-    return _Prepared(stems, content)
+    return _Prepared(stems, content, frozenset(stems))
+
+
+_ODD_STEMS = frozenset(strip_accents(w)[:STEM_LENGTH] for w in STOPWORDS)
+
+
+def _may_link(pa: _Prepared, pb: _Prepared) -> bool:
+    """False only where :func:`_linked` is false too: no MIN_SHARED content stems in common, and
+    neither quote's content words all found in the other (which a fragment needs)."""
+    return (len(pa.content & pb.content) >= MIN_SHARED or pa.content <= pb.stem_set
+            or pb.content <= pa.stem_set)
 
 
 def _contains_run(long: list[str], short: list[str]) -> bool:
@@ -103,6 +114,42 @@ def _is_short(prep: _Prepared) -> bool:
     return len(prep.content) < SHORT_CONTENT
 
 
+class _SmallQuotes:
+    """The quotes with at most k content stems, per k, built when first asked for."""
+
+    def __init__(self, sizes: list[int]) -> None:
+        self.sizes = sizes
+        self.cache: dict[int, set[int]] = {}
+
+    def __getitem__(self, k: int) -> set[int]:
+        if k not in self.cache:
+            self.cache[k] = {i for i, size in enumerate(self.sizes) if size <= k}
+        return self.cache[k]
+
+
+def _worth_comparing(prep: _Prepared, usable: list[str], candidates: set[int], posting_sets: dict[str, set[int]],
+                     small: _SmallQuotes, odd: set[int]) -> set[int]:
+    """The candidates that can pass :func:`_linked`, found with set operations only.
+
+    Two quotes share at most (indexed stems in common + this quote's stems too common to index)
+    content stems; linking needs MIN_SHARED of them, or all of one quote's (a fragment). Quotes
+    holding a stem that may also match a stopword or a number (``odd``) are always kept.
+    """
+    seen: set[int] = set()
+    twice: set[int] = set()
+    thrice: set[int] = set()
+    for stem in usable:
+        members = posting_sets[stem]
+        thrice |= members & twice
+        twice |= members & seen
+        seen |= members
+    unindexed = len(prep.content) - len(usable)
+    floor = min(MIN_SHARED, len(prep.content)) - unindexed
+    enough = seen if floor <= 1 else twice if floor == 2 else thrice
+    keep = enough | (seen & small[unindexed + 1]) | (twice & small[unindexed + 2]) | odd
+    return candidates & keep
+
+
 def cluster_quotes(quotes: Sequence[Quote]) -> list[QuoteCluster]:
     """Clusters of the same quotation across two or more articles, largest first."""
     prepared = [_prepare(q) for q in quotes]
@@ -112,6 +159,12 @@ def cluster_quotes(quotes: Sequence[Quote]) -> list[QuoteCluster]:
             postings[stem].append(index)
     groups_of = DisjointSets(range(len(quotes)))
     attach: dict[int, int] = {}  # a short quote -> the quote whose cluster it joins
+    # A content stem that is also a stopword's or a number's stem can match a word outside the
+    # other quote's content; such quotes skip the counting shortcut below.
+    odd = [any(s in _ODD_STEMS or s.isdigit() for s in prep.content) for prep in prepared]
+    odd_set = {i for i, flag in enumerate(odd) if flag}
+    posting_sets = {stem: set(members) for stem, members in postings.items() if len(members) <= MAX_POSTINGS}
+    small = _SmallQuotes([len(prep.content) for prep in prepared])
     for index, prep in enumerate(prepared):
         if len(prep.stems) < 2 or not prep.content:
             continue
@@ -123,8 +176,12 @@ def cluster_quotes(quotes: Sequence[Quote]) -> list[QuoteCluster]:
         for stem in probe:
             candidates.update(postings[stem])
         candidates.discard(index)
+        if not odd[index]:
+            candidates = _worth_comparing(prep, usable, candidates, posting_sets, small, odd_set)
         short = _is_short(prep)
         for other in sorted(candidates):
+            if not _may_link(prep, prepared[other]):
+                continue
             if quotes[other].article == quotes[index].article and quotes[other].text == quotes[index].text:
                 continue
             other_short = _is_short(prepared[other])

@@ -127,6 +127,9 @@ def _first_sentence_end(line: str, start: int) -> int:
     return match.start() + 1 if match else len(line)
 
 
+_MARK_FINDERS: dict[str, re.Pattern[str]] = {}
+
+
 def _pair_marks(
     line: str, base: int, marks: str, opens: str, closes: str, single: bool, reopens_next: bool,
     skip: list[tuple[int, int]],
@@ -139,27 +142,17 @@ def _pair_marks(
     open_at = -1  # index in line of the current quote's opening mark
     depth = 0  # quotes inside the quote
     continues = False
-    i = 0
     n = len(line)
-    # Linear in the line: the skipped stretches are walked with a pointer, and words are
-    # counted from a table of word starts (a scan per mark made long lines quadratic).
-    skip = sorted(skip)
-    skip_index = 0
-    skip_reach = -1  # end of the skipped stretches that start at or before i
-    word_starts = [m.start() for m in _WORD.finditer(line)] if single else []
-    while i < n:
-        while skip_index < len(skip) and skip[skip_index][0] <= i:
-            skip_reach = max(skip_reach, skip[skip_index][1])
-            skip_index += 1
-        if i < skip_reach:
-            i += 1
-            continue
-        ch = line[i]
-        if ch not in marks:
-            i += 1
+    finder = _MARK_FINDERS.get(marks)
+    if finder is None:
+        finder = _MARK_FINDERS[marks] = re.compile("[" + re.escape(marks) + "]")
+    match = finder.search(line)
+    while match is not None:
+        i = match.start()
+        match = finder.search(line, i + 1)
+        if skip and any(a <= i < b for a, b in skip):
             continue
         if single and _is_apostrophe(line, i):
-            i += 1
             continue
         role = _role(line, i, opens, closes)
         if open_at < 0:
@@ -185,7 +178,6 @@ def _pair_marks(
                 open_at = -1
         if open_at >= 0 and single and _words_between(word_starts, open_at, i) > MAX_SINGLE_WORDS:
             open_at = -1  # apostrophes or a stray mark: give up on this one
-        i += 1
     still_open = False
     if open_at >= 0:
         if reopens_next and not single:
