@@ -14,7 +14,8 @@ REPORTING_VERBS = (
     "told reported reports described describes called calls insisted boasted boasts pleaded "
     "demanded demands feared fears hoped hopes indicated indicates mused quipped shouted screamed "
     "assured assures blasted slammed countered retorted reiterated repeated estimated estimates "
-    "accepted accepts denied denies joking joked adding blamed blames branded brands"
+    "accepted accepts denied denies joking joked adding blamed blames branded brands pledged pledges "
+    "testified testifies answered answers recounted recounts"
 ).split()
 # Verbs that take a quote without "that": "he called it 'madness'", "X described Y as 'Z'".
 WEAK_VERBS = {"called", "calls", "described", "describes", "believes", "believed", "thinks", "thought",
@@ -25,6 +26,9 @@ VERB_SET = set(REPORTING_VERBS)
 VERB_ALT = "|".join(sorted(VERB_SET, key=len, reverse=True)) + r"|went\s+on|pointed\s+out|according\s+to"
 
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
+              # US titles written with a full stop ("Sen. John McCain", "Gov. Kristi Noem")
+              "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "maj", "cpl", "pvt", "det",
+              "supt", "insp", "hon", "atty", "amb", "pres", "sens", "reps", "gens", "messrs", "rt",
               "rev", "baroness", "baron", "mme", "m", "herr", "frau", "senor", "señor", "sr", "sra", "st"}
 TITLES = set(
     "president vice prime minister chancellor secretary senator governor mayor chairman chairwoman chair "
@@ -64,7 +68,103 @@ NOT_SUBJECT_START = {"in", "on", "at", "that", "last", "yesterday", "today", "ea
 
 FUNCTION_WORDS = set(
     "but and however meanwhile earlier later when if as in on at after before ahead then so yet while although "
-    "speaking last this that since despite for from with without under over of to by during now also both "
+    "speaking last this that since despite for from with without per according under over of to by during now "
+    "also both "
     "even only instead asked writing monday tuesday wednesday thursday friday saturday sunday january february "
     "march april may june july august september october november december".split()
 )
+
+# The mark that stands in for the full stop of an abbreviation ("Mr. Rove", "U.S. Attorney", "George
+# W. Bush") while speakers are found, so that no pattern takes it for the end of a sentence. A letter
+# (so names keep it as part of a word) that news copy never uses; it is turned back into "." on output.
+ABBREVIATION_DOT = "\ua78f"
+ABBREVIATIONS = set(
+    "Mr Mrs Ms Dr St Jr Sr Sen Rep Gov Gen Lt Col Sgt Capt Cmdr Adm Maj Cpl Pvt Det Supt Insp Hon Atty Amb "
+    "Pres Sens Reps Gens Messrs Mt Ft Rt Prof Rev Fr Mme Mlle Gov Insp Brig Cllr Dept Corp Inc Co Ltd Bros "
+    "Jan Feb Mar Apr Aug Sept Sep Oct Nov Dec Vol Ave Blvd".split()
+)
+# Plural nouns that make one name with a possessive ("People's Daily", "Children's Society").
+POSSESSIVE_NAMES = {"people", "children", "women", "men", "workers", "citizens", "veterans", "farmers", "lloyd",
+                    "mcdonald", "sainsbury", "macy", "moody", "kellogg", "wendy", "domino", "denny", "people\u2019"}
+# Name suffixes kept with the name but never taken as its surname.
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# Words that stay part of a person's name when they lead a single name ("Prince Andrew", "Pope Francis").
+RANKS_IN_NAME = {"prince", "princess", "queen", "king", "pope", "duke", "duchess", "sheikh", "emperor", "empress",
+                 "cardinal", "archbishop", "bishop", "earl", "count", "countess"}
+# Common nouns that lead a name as a description ("Sprinter Laura Baines", "Nurse Amy Clarke").
+ROLES = set(
+    "nurse doctor surgeon midwife teacher headteacher pupil student professor lecturer researcher scientist "
+    "sprinter runner athlete swimmer cyclist boxer golfer jockey trainer footballer batsman bowler rider driver "
+    "author writer novelist poet playwright director producer musician singer rapper guitarist drummer dancer "
+    "comedian presenter host anchor reporter correspondent journalist columnist historian economist analyst "
+    "lawyer solicitor barrister attorney prosecutor judge detective inspector sergeant constable officer "
+    "firefighter paramedic soldier veteran pilot farmer fisherman chef designer architect engineer artist "
+    "photographer filmmaker actor actress model entrepreneur businessman businesswoman banker investor tycoon "
+    "billionaire millionaire campaigner activist protester witness victim survivor resident neighbour "
+    "neighbor fan supporter shopkeeper owner landlord tenant councillor mayor bishop cardinal archbishop "
+    "rabbi imam pastor vicar reverend father priest monk nun sister brother uncle aunt mother grandmother "
+    "grandfather widow mum dad chancellor republican democrat conservative mp mep senator congressman "
+    "congresswoman governor candidate minister secretary spokesman spokeswoman chairman chairwoman".split()
+)
+# Gendered words before or for a name, for choosing whom "he" or "she" means.
+FEMALE_WORDS = set(
+    "mrs ms miss dame lady madam mme queen princess duchess countess empress baroness she her hers actress "
+    "spokeswoman chairwoman congresswoman businesswoman sportswoman policewoman councilwoman mother wife "
+    "daughter sister aunt grandmother widow girl woman nun mum".split()
+)
+MALE_WORDS = set(
+    "mr sir lord king prince duke earl emperor baron he him his spokesman chairman congressman businessman "
+    "sportsman policeman councilman father husband son brother uncle grandfather widower boy man monk "
+    "dad pope cardinal bishop archbishop".split()
+)
+# Common first names whose bearers the news mostly writes of as "she" / "he".
+FEMALE_NAMES = set(
+    "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra "
+    "ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca sharon laura "
+    "cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha katherine christine "
+    "debra rachel carolyn janet catherine maria heather diane ruth julie olivia joyce virginia victoria kelly "
+    "lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa ann sara "
+    "madison frances kathryn janice jean abigail alice judy sophia grace denise amber doris marilyn danielle "
+    "beverly isabella theresa diana natalie brittany charlotte marie kayla alexis lori hillary kamala nancy "
+    "theresa angela ursula christine kristi elizabeth nicola priti liz jacinda greta taylor beyonce rihanna "
+    "serena venus naomi simona ilhan alexandria nikki kirsten tulsi amy sheila yvette harriet caroline "
+    "penny andrea jess kate katie lucy sophie chloe ellie zoe fiona gemma claire jane julia anne annie "
+    "rosa rose carmen ana eva ella ava mia nina tina gina kim michelle oprah meghan camilla diana beverley "
+    "julie melania ivanka stormy marianne kristalina christiane ngozi jennifer".split()
+)
+MALE_NAMES = set(
+    "james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony "
+    "mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan "
+    "jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander "
+    "frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle "
+    "walter ethan jeremy harold keith christian roger noah gerald carl terry sean austin arthur lawrence "
+    "jesse dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph randy "
+    "eugene vincent russell elijah louis bobby philip johnny boris emmanuel vladimir olaf xi jair narendra "
+    "recep benjamin volodymyr mike bernie pete beto cory tom tim jim bill bob dan dave steve chris matt nick "
+    "ben sam tony jeremy keir rishi gordon tony ed nigel liam harry charlie oliver jamie lewis ian neil "
+    "graham colin barry trevor kurt rudy adam lindsey mitch chuck kevin ted rand marco jared jeff elon "
+    "lebron kobe tiger rafael roger novak andy jose cristiano lionel diego sergio luis carlos pedro pablo "
+    "miguel jorge ahmed mohammed muhammad ali hassan omar abdul sheldon myles mason cam dennis".split()
+)
+# News outlets: where a report came from ("per BBC", "according to Reuters"), not who spoke.
+OUTLETS = set(
+    "bbc reuters ap afp cnn nbc cbs abc fox msnbc bloomberg politico axios npr pbs itv sky upi dpa efe "
+    "ansa xinhua tass ria interfax yonhap kyodo variety".split()
+)
+OUTLET_PHRASES = ("associated press", "new york times", "washington post", "wall street journal", "the guardian",
+                  "financial times", "the times", "daily mail", "the telegraph", "the independent", "usa today",
+                  "los angeles times", "bbc news", "sky news", "fox news", "nbc news", "cbs news", "abc news",
+                  "cnn business", "e! news", "tmz", "the hill", "business insider", "the verge", "al jazeera")
+# Things that speak for their authors: "the statement said", "the report says", "the lawsuit claims".
+DOCUMENTS = set(
+    "statement report letter lawsuit suit complaint filing indictment study paper survey document memo "
+    "release ruling judgment judgement order email e-mail tweet post petition motion audit review analysis "
+    "note notice affidavit verdict decision warrant summary transcript charge charges brief guidance "
+    "announcement communique bulletin".split()
+)
+# Unnamed people a bare noun cannot identify ("the official said"): no speaker rather than a word.
+GENERIC_SPEAKERS = {"official", "officials", "source", "sources", "aide", "person", "people", "representative",
+                    "rep"}
+# Labels in capitals that open a line without naming a speaker.
+NOT_LABELS = {"Q", "A", "NOTE", "UPDATE", "EXCLUSIVE", "WATCH", "READ", "BREAKING", "LIVE", "VIDEO", "PHOTOS",
+              "CLOSEOUT", "TIP", "TIP-INS", "UP", "NEXT", "MORE", "ALSO", "RELATED", "EDITOR", "CORRECTION"}

@@ -17,26 +17,36 @@ from typing import Protocol
 
 from viewer.core.quotes.lexicon import (
     DETERMINERS,
+    DOCUMENTS,
     FUNCTION_WORDS,
-    HONORIFICS,
-    NATIONALITIES,
+    GENERIC_SPEAKERS,
+    NOT_LABELS,
     NOT_SUBJECT_START,
-    ORG_WORDS,
+    OUTLET_PHRASES,
+    OUTLETS,
     PLURAL_PRONOUNS,
     PRONOUNS,
+    ROLES,
     TITLES,
     VERB_ALT,
     WEAK_VERBS,
 )
+from viewer.core.quotes.names import (
+    CAP_RUN,
+    _clean,
+    _described,
+    _is_org,
+    _name_in,
+    _NameBook,
+    _split_name,
+    _strip_titles,
+    mask_abbreviations,
+    surname_key,
+    unmask,
+)
 
-_TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f0-9][\w'\u2019.\-]*|[,;:()]")
-_NAME_WORD = r"(?:\d+(?=[A-Z]))?[A-Z\u00c0-\u00de](?:[a-z]{0,2}\.|[\w\u00c0-\u024f'\u2019\-]*)"
-_PARTICLE = r"(?:de|du|da|van|von|der|den|bin|al|le|la|del|di|dos|el|ter|ten)"
-# A run of capitalised words on one line ("Subir Raha", "Jean-Claude de la Tour"), never across a sentence end.
-_CAP_RUN = re.compile(r"\b" + _NAME_WORD + r"(?:[ \t\u00a0]+(?:" + _PARTICLE + r"[ \t\u00a0]+)*" + _NAME_WORD + r")*")
 _AGE = re.compile(r"\b(?:the\s+)?(\d{1,3})-year-old\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")
-
 
 class SpanLike(Protocol):
     kind: str
@@ -54,134 +64,11 @@ class _Attribution:
     by_verb: bool  # a reporting verb in the quote's own sentence names the speaker
 
 
-def _described(phrase: str) -> str:
-    """An unnamed speaker as the text describes it: "a BaFin spokeswoman" -> "BaFin spokeswoman"."""
-    words = [w for w in phrase.split() if w.casefold() not in DETERMINERS]
-    return _clean(" ".join(words))
-
-
-def _clean(name: str) -> str:
-    name = re.sub(r"\s+", " ", name).strip(" ,.;:'\u2019\"")
-    return re.sub(r"['\u2019]s$", "", name)
-
-
-class _NameBook:
-    """Full names as the article first introduces them, for resolving 'Ms Hewitt' and 'Macron'."""
-
-    def __init__(self, text: str) -> None:
-        self.full: dict[str, str] = {}  # surname (casefolded) -> first full name
-        self.orgs: set[str] = set()
-        for match in _CAP_RUN.finditer(text):
-            words = _split_name(match.group())
-            if not words:
-                continue
-            if _is_org(words):
-                self.orgs.add(" ".join(words).casefold())
-                continue
-            person = [w for w in _strip_titles(words) if w.casefold().rstrip(".") not in HONORIFICS]
-            if (2 <= len(person) <= 4 and person[-1].casefold() not in self.full
-                    and all(w.casefold() not in ORG_WORDS for w in person)):
-                self.full[person[-1].casefold()] = " ".join(person)
-
-    def resolve(self, words: list[str]) -> str:
-        """Honorifics dropped, a surname alone completed to the full name first given."""
-        stripped = [w for w in words if w.casefold().rstrip(".") not in HONORIFICS]
-        if not stripped:
-            return " ".join(words)
-        if len(stripped) == 1:
-            full = self.full.get(stripped[0].casefold()) or self._variant(stripped[0].casefold())
-            if full:
-                return full
-        elif len(stripped) >= 2 and len(words) != len(stripped):
-            full = self.full.get(stripped[-1].casefold())
-            if full and full.split()[0] == stripped[0]:
-                return full
-        return " ".join(stripped)
-
-
-    def _variant(self, surname: str) -> str | None:
-        """The full name whose surname is this one spelt with one letter more, less or changed
-        ("Hassel" for "Brian Hassell"): newsroom copy misspells names it has already given."""
-        if len(surname) < 5:
-            return None
-        for known, full in self.full.items():
-            if known[:3] == surname[:3] and abs(len(known) - len(surname)) <= 1 and _one_edit(known, surname):
-                return full
-        return None
-
-
-_FIRST_PERSON = re.compile(r"^I(?:['\u2019](?:m|ve|d|ll))?$")
-# "The Ballymena-born actor", "Glasgow-based firm": a place or prize made into an adjective.
-_COMPOUND_ADJECTIVE = re.compile(r"^[A-Z][\w']*-[a-z][\w\-]*$")
-
-
-def _one_edit(a: str, b: str) -> bool:
-    if a == b:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    if len(a) > len(b):
-        a, b = b, a
-    return any(b[:i] + b[i + 1:] == a for i in range(len(b)))
-
-
-def _split_name(run: str) -> list[str]:
-    # "ONGC's Mr Raha" -> "Mr Raha": a possessive belongs to the owner, not the speaker.
-    run = re.split(r"['\u2019]s\s+", run.strip())[-1]
-    words = [re.sub(r"['\u2019]s?$", "", w.rstrip(",")) for w in run.split() if w]
-    while words and (words[0].casefold() in FUNCTION_WORDS or _FIRST_PERSON.match(words[0])
-                     or _COMPOUND_ADJECTIVE.match(words[0])
-                     or (len(words) > 1 and words[0].endswith("ly") and words[0][1:].islower())):
-        words.pop(0)  # "I", "Unfortunately", "Oscar-nominated" open a clause, they do not name anyone
-    if any(_FIRST_PERSON.match(w) or _COMPOUND_ADJECTIVE.match(w) for w in words):
-        return []
-    return [w for w in words if w]
-
-
-def _is_org(words: list[str]) -> bool:
-    folded = [w.casefold().rstrip(".") for w in words]
-    if folded and folded[-1] in ORG_WORDS:
-        return True
-    # All capitals (ONGC, BBC) is an organisation's acronym, not a person; so is a name it leads
-    # ("BBC News", "BBC Northern Ireland").
-    if not words or not (words[0].isupper() and len(words[0]) > 1 and words[0].isalpha()):
-        return False
-    # ... but "US National Security Adviser Jake Sullivan" is a person with a country and a title.
-    return len(words) == 1 or (folded[0] not in NATIONALITIES and not any(w in TITLES for w in folded[1:]))
-
-
-def _strip_titles(words: list[str]) -> list[str]:
-    out = list(words)
-    while len(out) > 1 and (out[0].casefold() in TITLES or out[0].casefold() in NATIONALITIES
-                            or out[0].casefold() in DETERMINERS or out[0].casefold() in FUNCTION_WORDS):
-        out.pop(0)
-    return out
-
-
-def _name_in(phrase: str) -> list[str] | None:
-    """The last proper name in a subject phrase, or None when it holds none."""
-    best: list[str] | None = None
-    for match in _CAP_RUN.finditer(phrase):
-        words = _split_name(match.group())
-        words = [w for w in words if w.casefold() not in DETERMINERS or w[0].isupper() and w.casefold() not in
-                 DETERMINERS]
-        words = [w for w in words if w.casefold() not in DETERMINERS]
-        if not words:
-            continue
-        core = _strip_titles(words)
-        if len(core) == 1 and (core[0].casefold() in TITLES or core[0].casefold() in NATIONALITIES):
-            continue  # "French President" alone is a description, not a name
-        if core[0].casefold() in PRONOUNS | PLURAL_PRONOUNS:
-            continue
-        best = core if not _is_org(words) else [w for w in words if w.casefold() not in DETERMINERS]
-    return best
-
-
 # Sentences opening with these hold their subject after a clause ("Asked if Mr Blunkett could
 # return, he replied"), so their first name is not whom a later "he" means.
 _CLAUSE_OPENERS = {"asked", "if", "whether", "when", "although", "though", "despite", "referring", "speaking"}
 # Sentence-opening "X said", "X told", "X has added": someone speaking without quotation marks.
-_REPORTER = re.compile(_CAP_RUN.pattern + r"(?:,[^,.;:!?\"\u201c\u201d]{1,60},)?\s+(?:has\s+|had\s+|also\s+)*"
+_REPORTER = re.compile(CAP_RUN.pattern + r"(?:,[^,.;:!?\"\u201c\u201d]{1,60},)?\s+(?:has\s+|had\s+|also\s+)*"
                        r"(?:said|says|told|tells|added|adds|insisted|argued|warned|admitted|claimed|stressed|"
                        r"explained|denied|believes|agreed|conceded|urged)\b")
 _UNSEEN = object()
@@ -204,6 +91,7 @@ class _Resolver:
         self._reporters: dict[tuple[int, int, int], object] = {}
         self.last_org: str | None = None
         self.last_org_at = -1
+        self.history: list[tuple[int, str]] = []  # (where, who) of every person credited with a quote
 
     def sentence_start(self, floor: int, at: int) -> int:
         """Where the sentence holding ``at`` starts, ``floor`` at the earliest: the end of the last
@@ -278,33 +166,22 @@ class _Resolver:
     def _last_reporter(self, at: int) -> tuple[str | None, int]:
         """The last person the narration has saying something ("Lord Rennard said.")."""
         floor = max(0, at - _LOOKBACK)
-        # Searched backwards, stopping at the first; every quote looks back over much the same
-        # stretch, so each match is judged once.
-        for m in reversed(list(_REPORTER.finditer(self.text, floor, at))):
-            key = (m.start(), m.end(), self.sentence_start(floor, m.start()))
-            name = self._reporters.get(key, _UNSEEN)
-            if name is _UNSEEN:
-                name = self._reporters[key] = self._reporter_name(m, key[2])
-            if name is not None:
-                return name, m.start()
-        return None, -1
-
-    def _reporter_name(self, m: re.Match[str], sentence_from: int) -> str | None:
-        if self._in_quote(m.start()):
-            return None
-        # "Mr Howard denied Mr Yeo said ...": a name after the sentence's own subject speaks only
-        # when it closes the sentence ("..., Lord Rennard said.").
-        opening = self.text[sentence_from:m.start()].split(",")[-1]
-        final = re.match(r"\s*[.!?]", self.text[m.end():m.end() + 3])
-        if not final and any(_split_name(w.group()) and _name_in(w.group()) for w in _CAP_RUN.finditer(opening)):
-            return None
-        words = _strip_titles(_split_name(_CAP_RUN.match(m.group(0)).group()))
-        if not words or _is_org(words) or words[0].casefold() in PRONOUNS | PLURAL_PRONOUNS:
-            return None
-        if (len(words) >= 2 or words[-1].casefold() in self.book.full
-                or self.book._variant(words[-1].casefold())):
-            return self.book.resolve(words)
-        return None
+        for m in _REPORTER.finditer(self.text, floor, at):
+            if self._in_quote(m.start()):
+                continue
+            # "Mr Howard denied Mr Yeo said ...": a name after the sentence's own subject speaks only
+            # when it closes the sentence ("..., Lord Rennard said.").
+            opening = self.text[_sentence_start(self.text, floor, m.start()):m.start()].split(",")[-1]
+            final = re.match(r"\s*[.!?]", self.text[m.end():m.end() + 3])
+            if not final and any(_split_name(w.group()) and _name_in(w.group()) for w in CAP_RUN.finditer(opening)):
+                continue
+            words = _strip_titles(_split_name(CAP_RUN.match(m.group(0)).group()))
+            if not words or _is_org(words) or words[0].casefold() in PRONOUNS | PLURAL_PRONOUNS:
+                continue
+            if (len(words) >= 2 or words[-1].casefold() in self.book.full
+                    or self.book._variant(words[-1].casefold())):
+                best, best_at = self.book.resolve(words), m.start()
+        return best, best_at
 
     def speaker_from_phrase(self, phrase: str, at: int) -> tuple[str | None, bool]:
         """A subject phrase ("he", "Ms Hewitt", "the French president") to (speaker, is_person)."""
@@ -318,16 +195,19 @@ class _Resolver:
             return None, False
         first = words[0].casefold()
         if first in PRONOUNS:
-            return self._antecedent(at), True
+            return self._antecedent(at, first), True
         if first == "it" and len(words) == 1:
             return self._org_antecedent(at), False
         if first in PLURAL_PRONOUNS and len(words) == 1:
             return None, False
+        body = _BODY_OF.match(phrase)
+        if body:
+            return _clean(body.group(1)), False  # "the US military", "the Afghan government"
         name = _name_in(phrase)
         if name:
             if _is_org(name):
                 org = " ".join(w for w in name if w.casefold() != "the")
-                return _clean(org), False
+                return _clean(self.book.aliases.get(org.casefold(), org)), False
             return _clean(self.book.resolve(name)), True
         return self._description(phrase, at)
 
@@ -350,14 +230,16 @@ class _Resolver:
         if not words:
             return None, False
         head = words[-1]
+        if head in DOCUMENTS or head.rstrip("s") in DOCUMENTS:
+            return self._document_author(head, at)
         if head in {"company", "firm", "group", "bank", "club", "government", "ministry", "department",
                     "agency", "retailer", "airline", "carrier", "operator", "maker", "giant", "statement",
                     "organisation", "organization", "union", "party", "body", "regulator", "watchdog"}:
             return self.last_org, False
         if (phrase.split()[0].casefold() in {"a", "an", "one"}
                 and head in {"spokesman", "spokeswoman", "spokesperson", "official", "source", "insider"}):
-            return _described(phrase), False  # "a spokesman said": someone new and unnamed, not an earlier name
-        if head in TITLES or head in {"official", "source", "woman", "man", "spokesperson", "insider"}:
+            return self._unnamed(phrase)  # "a spokesman said": someone new and unnamed, not an earlier name
+        if head in TITLES or head in ROLES or head in {"official", "source", "woman", "man", "spokesperson", "insider"}:
             # "the French president": the nearest earlier "President Emmanuel Macron" or "Macron, the president".
             pattern = re.compile(
                 r"\b(?i:" + re.escape(head) + r")\s+((?:[A-Z][\w'\u2019\-]+\s+){0,2}[A-Z][\w'\u2019\-]+)"
@@ -373,7 +255,7 @@ class _Resolver:
                     return _clean(self.book.resolve(name)), True
             if head in {"official", "source", "spokesman", "spokeswoman", "spokesperson", "analyst", "economist",
                         "insider"}:
-                return _described(phrase), False
+                return self._unnamed(phrase)
             # "the French leader": the nearest earlier "French ... Emmanuel Macron".
             for word in reversed(words[:-1]):
                 found = None
@@ -387,16 +269,70 @@ class _Resolver:
             return self._antecedent(at), True
         return None, False
 
-    def _antecedent(self, at: int) -> str | None:
-        """Whom "he" or "the 28-year-old" means: the later of the last speaker and the last person
-        opening a sentence."""
+    def _unnamed(self, phrase: str) -> tuple[str | None, bool]:
+        """Someone the text describes without a name: "BaFin spokeswoman", but no speaker for a bare
+        "official" or "source" that could be anyone."""
+        described = _described(phrase)
+        if not described or (len(described.split()) == 1 and described.casefold() in GENERIC_SPEAKERS):
+            return None, False
+        return described, False
+
+    def _document_author(self, head: str, at: int) -> tuple[str | None, bool]:
+        """Who a statement, report or lawsuit speaks for: whoever the narration has issuing one
+        ("the US military said in a statement"), else the organisation or person last in view."""
+        floor = max(0, at - _LOOKBACK)
+        stem = re.escape(head.rstrip("s"))
+        for m in reversed(list(re.finditer(r"\b" + stem + r"s?\b", self.text[floor:at], re.I))):
+            where = floor + m.start()
+            if self._in_quote(where):
+                continue
+            start = _sentence_start(self.text, floor, where)
+            clause = self.text[start:where]
+            by = re.match(r"\s*(?:from|by|of)\s+(?:the\s+)?([A-Z][^,.;:!?\"\u201c\u201d()]{1,60})",
+                          self.text[floor + m.end():floor + m.end() + 80])
+            found = _from_before(self, clause, where) if clause.strip() else None
+            if found and found.speaker:
+                return found.speaker, found.person
+            if by:
+                speaker, person = self.speaker_from_phrase(_clip_subject(by.group(1)), where)
+                if speaker:
+                    return speaker, person
+        org = self._org_antecedent(at)
+        if org:
+            return org, False
+        return self._antecedent(at), True
+
+    def _antecedent(self, at: int, pronoun: str | None = None) -> str | None:
+        """Whom "he" or "the 28-year-old" means: the latest of the last speakers, the last person
+        opening a sentence and the last one narrated speaking, that the pronoun fits ("she" is
+        not a man the article names); failing all, the last person the narration mentions."""
         subject, subject_at = self._last_subject(at)
         reporter, reporter_at = self._last_reporter(at)
-        if reporter and reporter_at > max(subject_at, self.last_person_at):
-            return reporter
-        if subject and subject_at > self.last_person_at:
-            return subject
-        return self.last_person or subject
+        # On a tie the last speaker wins over a sentence subject, and that over a narrated speaker.
+        candidates = [(reporter_at, 0, reporter), (subject_at, 1, subject)]
+        candidates += [(where, 2, who) for where, who in self.history[-8:]]
+        candidates = sorted((c for c in candidates if c[2]), reverse=True)
+        want = "f" if pronoun in {"she", "her"} else "m" if pronoun in {"he", "him"} else None
+        for _, _, who in candidates:
+            if want is None or self.book.gender(who) in (None, want):
+                return who
+        if candidates:
+            return candidates[0][2]
+        return self._last_mention(at, want)
+
+    def _last_mention(self, at: int, want: str | None) -> str | None:
+        """The last person the narration names before ``at`` (in any part of a sentence)."""
+        best = None
+        for match in CAP_RUN.finditer(self.text, max(0, at - _LOOKBACK), at):
+            if self._in_quote(match.start()):
+                continue
+            words = _strip_titles(_split_name(match.group()))
+            if not words or _is_org(words) or surname_key(words) not in self.book.full:
+                continue
+            who = self.book.resolve(words)
+            if want is None or self.book.gender(who) in (None, want):
+                best = who
+        return best
 
     def _last_subject(self, at: int) -> tuple[str | None, int]:
         # The last sentence opened by a known person: searched backwards, stopping at the first.
@@ -405,13 +341,15 @@ class _Resolver:
             # "He said Mr Blunkett's integrity ...": a sentence led by a pronoun has that as its subject.
             if opening.split()[:1] and opening.split()[0].casefold() in _CLAUSE_OPENERS | PRONOUNS | {"they", "we"}:
                 continue
-            for match in _CAP_RUN.finditer(opening):
+            for match in CAP_RUN.finditer(opening):
                 words = _strip_titles(_split_name(match.group()))
                 if not words or _is_org(words) or words[0].casefold() in PRONOUNS | PLURAL_PRONOUNS:
                     continue
-                if words[-1].casefold() in self.book.full:
-                    return self.book.resolve(words), start
-        return None, -1
+                known = surname_key(words) in self.book.full
+                if known:
+                    best, best_at = self.book.resolve(words), start
+                    break
+        return best, best_at
 
 
 # Subject phrase: up to eight words, no sentence punctuation, ending right before the verb.
@@ -423,6 +361,34 @@ _AFTER_VERB_SUBJ = re.compile(
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<subj>[^,.;:!?\"\u201c\u201d()]{1,80})", re.I)
 _BEFORE_VERB = re.compile(r"(?P<verb>\b(?:" + VERB_ALT + r"))\b")
+
+
+_AFTER_NAME_APPOSITION_VERB = re.compile(
+    r"^[\s,;:\u2014\u2013-]*(?P<subj>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3}),\s+[^\"\u201c\u201d.!?]{3,200}?,\s+"
+    + _ADVERBS + r"(?P<verb>" + VERB_ALT + r")\b"
+)
+_DOCUMENT_FROM = re.compile(r"(?:a|an|the|its|their)\s+(?:new\s+|latest\s+|recent\s+)?(?:" + "|".join(sorted(DOCUMENTS))
+                            + r")\s+(?:from|by)\s+(?:the\s+)?([A-Z].*)")
+_BODY_OF = re.compile(r"^(?:the\s+)?((?:[A-Z][\w\-]*\s+){1,3}(?:military|government|army|navy|police|ministry|"
+                      r"embassy|administration|authorities|prosecutors|military\s+officials))$")
+_LABEL = re.compile(r"^\s*([A-Z][A-Z'\u2019\-]+(?:\s+[A-Z][A-Z'\u2019\-]+){0,2})\s*:\s*$")
+_SIGNATURE = re.compile(r"^\s*[\u2014\u2013-]{1,2}\s*([A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+){0,3})\s*$")
+
+
+def _bad_start(subj: str) -> bool:
+    """A phrase after the verb that opens with a word no name starts with ("said in", "said last").
+    "Will" and "May" start names too ("said Will Tjernlund")."""
+    first = subj.split()[0]
+    return first.casefold() in NOT_SUBJECT_START and not (first[0].isupper() and first.casefold() in {"will", "may"})
+
+
+def _is_outlet(name: str) -> bool:
+    """A news outlet named as the source of a report: not who spoke."""
+    folded = _clean(name).casefold()
+    folded = folded[4:] if folded.startswith("the ") else folded
+    words = folded.split()
+    return bool(words) and (folded in OUTLET_PHRASES or "the " + folded in OUTLET_PHRASES
+                            or (words[0] in OUTLETS and len(words) <= 3))
 
 
 def _clip_subject(subj: str) -> str:
@@ -452,6 +418,7 @@ def attribute(text: str, spans: Sequence[SpanLike]) -> list[tuple[str | None, bo
 
 
 def _attribute(text: str, spans: Sequence[SpanLike]) -> list[_Attribution]:
+    text = mask_abbreviations(text)  # "Mr. Rove", "U.S. Attorney": no sentence ends there
     resolver = _Resolver(text, [(s.open_mark, s.close_mark if s.close_mark >= 0 else s.end) for s in spans])
     results: list[_Attribution] = []
     # Sorted ends and starts of every quote: the nearest one each side is a bisection away
@@ -509,11 +476,12 @@ def _attribute(text: str, spans: Sequence[SpanLike]) -> list[_Attribution]:
             if found.person:
                 resolver.last_person = found.speaker
                 resolver.last_person_at = span.open_mark
+                resolver.history.append((span.open_mark, found.speaker))
             else:
                 resolver.last_org = found.speaker
                 resolver.last_org_at = span.open_mark
         results.append(found)
-    return results
+    return [_Attribution(unmask(r.speaker), r.person, r.by_verb) for r in results]
 
 
 def _is_full_sentence(text: str, span: SpanLike) -> bool:
@@ -530,13 +498,27 @@ def _from_after(resolver: _Resolver, after: str, offset: int, quoted: str = "") 
         return None
     according = _ACCORDING.match(after.lstrip(" ,"))
     if according:
+        if _is_outlet(according.group("subj")):
+            return None  # "according to Reuters": where the report came from, not who spoke
         speaker, person = resolver.speaker_from_phrase(_clip_subject(according.group("subj")), offset)
         return _Attribution(speaker, person, True) if speaker else None
+    signature = _SIGNATURE.match(after)
+    if signature:
+        return _Attribution(_clean(resolver.book.resolve(signature.group(1).split())), True, True)
+    m = _AFTER_NAME_APPOSITION_VERB.match(after)
+    if m and _name_in(m.group("subj")):
+        speaker, person = resolver.speaker_from_phrase(m.group("subj"), offset)
+        if speaker:
+            return _Attribution(speaker, person, True)
     m = _AFTER_VERB_SUBJ.match(after)
     if m and m.group("verb").casefold() not in WEAK_VERBS:
+        document = _DOCUMENT_FROM.match(m.group("subj"))
+        if document:
+            speaker, person = resolver.speaker_from_phrase(_clip_subject(document.group(1)), offset)
+            if speaker:
+                return _Attribution(speaker, person, True)
         subj = _clip_subject(m.group("subj"))
-        first = subj.split()[0].casefold() if subj.split() else ""
-        if subj and first not in NOT_SUBJECT_START:
+        if subj and not _bad_start(subj):
             speaker, person = resolver.speaker_from_phrase(subj, offset)
             if speaker:
                 return _Attribution(speaker, person, True)
@@ -544,12 +526,12 @@ def _from_after(resolver: _Resolver, after: str, offset: int, quoted: str = "") 
     if m:
         subj = m.group("subj")
         first = subj.split()[0].casefold()
-        if first not in NOT_SUBJECT_START or first == "it":
+        if not _bad_start(subj) or first == "it":
             speaker, person = resolver.speaker_from_phrase(subj, offset)
             if speaker:
                 return _Attribution(speaker, person, True)
     according = _ACCORDING.search(after)
-    if according:
+    if according and not _is_outlet(according.group("subj")):
         speaker, person = resolver.speaker_from_phrase(_clip_subject(according.group("subj")), offset)
         if speaker:
             return _Attribution(speaker, person, True)
@@ -559,9 +541,13 @@ def _from_after(resolver: _Resolver, after: str, offset: int, quoted: str = "") 
 def _from_before(resolver: _Resolver, before: str, offset: int) -> _Attribution | None:
     if not before.strip():
         return None
+    label = _LABEL.match(before)
+    if label and label.group(1) not in NOT_LABELS:
+        # "WALLACE: ..." in a transcript
+        return _Attribution(_clean(resolver.book.resolve([label.group(1).title()])), True, True)
     matches = list(_ACCORDING.finditer(before))
     according = matches[-1] if matches else None
-    if according:
+    if according and not _is_outlet(according.group("subj")):
         speaker, person = resolver.speaker_from_phrase(_clip_subject(according.group("subj")), offset)
         if speaker:
             return _Attribution(speaker, person, True)
@@ -574,6 +560,12 @@ def _from_before(resolver: _Resolver, before: str, offset: int) -> _Attribution 
         if head.rstrip().endswith(","):
             subject = re.match(r"\s*((?:[\w'\u2019.\-]+\s+){0,5}?[\w'\u2019.\-]+),", head)
             subj = subject.group(1) if subject else ""
+            if subj and resolver.speaker_from_phrase(subj, offset)[0] is None:
+                # "On Monday, the People's Daily, the mouthpiece of the party, warned": a later piece
+                for piece in head.split(",")[1:]:
+                    if piece.strip() and resolver.speaker_from_phrase(piece, offset)[0]:
+                        subj = piece.strip()
+                        break
         else:
             words = re.findall(r"[\w'\u2019.\-]+", head)
             # The subject is the noun phrase just before the verb, back to a clause boundary.

@@ -1,0 +1,273 @@
+"""Names in an article: the people and organisations it introduces, each person in the fullest form given."""
+
+from __future__ import annotations
+
+import re
+
+from viewer.core.quotes.lexicon import (
+    ABBREVIATION_DOT,
+    ABBREVIATIONS,
+    DETERMINERS,
+    FEMALE_NAMES,
+    FEMALE_WORDS,
+    FUNCTION_WORDS,
+    HONORIFICS,
+    MALE_NAMES,
+    MALE_WORDS,
+    NAME_SUFFIXES,
+    NATIONALITIES,
+    ORG_WORDS,
+    PLURAL_PRONOUNS,
+    POSSESSIVE_NAMES,
+    PRONOUNS,
+    RANKS_IN_NAME,
+    ROLES,
+    TITLES,
+)
+
+_NAME_WORD = r"(?:\d+(?=[A-Z]))?[A-Z\u00c0-\u00de](?:[a-z]{0,2}\.|[\w\u00c0-\u024f'\u2019\-]*)"
+_PARTICLE = r"(?:de|du|da|van|von|der|den|bin|al|le|la|del|di|dos|el|ter|ten)"
+# A run of capitalised words on one line ("Subir Raha", "Jean-Claude de la Tour"), never across a sentence end.
+CAP_RUN = re.compile(r"\b" + _NAME_WORD + r"(?:[ \t\u00a0]+(?:" + _PARTICLE + r"[ \t\u00a0]+)*" + _NAME_WORD + r")*")
+
+
+def _described(phrase: str) -> str:
+    """An unnamed speaker as the text describes it: "a BaFin spokeswoman" -> "BaFin spokeswoman"."""
+    words = [w for w in phrase.split() if w.casefold() not in DETERMINERS]
+    return _clean(" ".join(words))
+
+
+def _clean(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip(" ,.;:'\u2019\"")
+    return re.sub(r"['\u2019]s$", "", name)
+
+
+class _NameBook:
+    """The people and organisations an article introduces: each person's fullest name, keyed by
+    surname, for resolving "Ms Hewitt" and "Macron"; acronyms and nicknames as aliases
+    ("QCA" -> "Qualifications and Curriculum Authority", "Mido" -> "Ahmed Hossam"); and whether
+    the article writes of a person as "he" or "she"."""
+
+    def __init__(self, text: str) -> None:
+        self.full: dict[str, str] = {}  # surname (casefolded) -> fullest name given
+        self.orgs: set[str] = set()
+        self.aliases: dict[str, str] = {}
+        self.genders: dict[str, str] = {}  # full name -> "f" or "m"
+        # Words the article also writes in lower case are common nouns when they lead a name.
+        self.common = set(re.findall(r"(?<![\w'\u2019-])[a-z][a-z-]+(?![\w'\u2019-])", text))
+        for match in CAP_RUN.finditer(text):
+            words = _split_name(match.group())
+            if not words:
+                continue
+            if _is_org(words):
+                self.orgs.add(" ".join(words).casefold())
+                continue
+            person = self.person_words(words)
+            if len(person) == 1 and len(words) >= 2 and _fold(words[-2]) in RANKS_IN_NAME:
+                person = [words[-2], person[0]]  # "Prince Andrew", "Pope Francis": the rank is the name
+            if not (2 <= len(person) <= 5) or any(w.casefold() in ORG_WORDS for w in person):
+                continue
+            key = surname_key(person)
+            known = self.full.get(key)
+            if known is None or (len(person) > len(known.split()) and person[0] == known.split()[0]):
+                self.full[key] = " ".join(person)  # the fullest form: "James P. Kennedy Jr." over "James Kennedy"
+            name = self.full[key]
+            gender = _gender_of(words[:-len(person)] if len(words) > len(person) else [], person)
+            if gender and name not in self.genders:
+                self.genders[name] = gender
+        for m in _ACRONYM.finditer(text):
+            full = re.sub(r"^(?:The|the)\s+", "", m.group(1))
+            self.aliases.setdefault(m.group(2).casefold(), full)
+            self.orgs.add(full.casefold())
+        for m in _NICKNAME.finditer(text):
+            name = f"{m.group(1)} {m.group(3)}"
+            self.aliases.setdefault(m.group(2).casefold(), name)
+            self.full.setdefault(m.group(3).casefold(), name)
+        for m in _HONORIFIC_BEFORE.finditer(text):
+            name = self.full.get(m.group(2).casefold())
+            if name and name not in self.genders:
+                self.genders[name] = "f" if m.group(1).casefold() in FEMALE_WORDS else "m"
+
+    def person_words(self, words: list[str]) -> list[str]:
+        """A person's name without titles, honorifics and the description leading it ("Sprinter")."""
+        person = [w for w in _strip_titles(words) if _fold(w) not in HONORIFICS] or list(words)
+        while len(person) > 1 and _fold(person[0]) in ROLES:
+            person.pop(0)
+        while len(person) > 2 and person[0].casefold() in self.common:
+            person.pop(0)  # "Nurse Amy Clarke" where the article also says "the nurse"
+        return person
+
+    def resolve(self, words: list[str]) -> str:
+        """Honorifics dropped, a surname or alias alone completed to the fullest name given."""
+        stripped = [w for w in words if _fold(w) not in HONORIFICS]
+        if not stripped:
+            return " ".join(words)
+        if len(stripped) == 1:
+            alias = self.aliases.get(stripped[0].casefold())
+            if alias:
+                return alias
+            full = self.full.get(stripped[0].casefold()) or self._variant(stripped[0].casefold())
+            if full:
+                return full
+            return stripped[0]
+        stripped = self.person_words(stripped)
+        full = self.full.get(surname_key(stripped))
+        if full and (full.split()[0] == stripped[0] or len(words) != len(stripped)) and len(full) >= len(
+                " ".join(stripped)):
+            return full
+        return " ".join(stripped)
+
+    def gender(self, name: str | None) -> str | None:
+        if not name:
+            return None
+        known = self.genders.get(name)
+        if known:
+            return known
+        first = name.split()[0].casefold()
+        if first in FEMALE_NAMES:
+            return "f"
+        if first in MALE_NAMES:
+            return "m"
+        return None
+
+    def _variant(self, surname: str) -> str | None:
+        """The full name whose surname is this one spelt with one letter more, less or changed
+        ("Hassel" for "Brian Hassell"): newsroom copy misspells names it has already given."""
+        if len(surname) < 5:
+            return None
+        for known, full in self.full.items():
+            if known[:3] == surname[:3] and abs(len(known) - len(surname)) <= 1 and _one_edit(known, surname):
+                return full
+        return None
+
+
+def _gender_of(before: list[str], person: list[str]) -> str | None:
+    for word in reversed(before):
+        folded = _fold(word)
+        if folded in FEMALE_WORDS:
+            return "f"
+        if folded in MALE_WORDS:
+            return "m"
+    return None
+
+
+def surname_key(person: list[str]) -> str:
+    """The word a person is looked up by: the last one that is not a suffix ("Kennedy" in "... Kennedy Jr.")."""
+    words = [w for w in person if _fold(w) not in NAME_SUFFIXES] or person
+    return words[-1].casefold()
+
+
+def _fold(word: str) -> str:
+    return word.casefold().rstrip("." + ABBREVIATION_DOT)
+
+
+def mask_abbreviations(text: str) -> str:
+    """``text`` with the full stop of each abbreviation replaced by ABBREVIATION_DOT (same length)."""
+    if "." not in text:
+        return text
+    chars = list(text)
+    for pattern in (_ABBREVIATION, _INITIAL):
+        for m in pattern.finditer(text):
+            chars[m.end() - 1] = ABBREVIATION_DOT
+    for m in _DOTTED.finditer(text):
+        for i in range(m.start(), m.end() - 1):
+            if chars[i] == ".":
+                chars[i] = ABBREVIATION_DOT
+        follow = text[m.end():m.end() + 30]
+        nxt = re.match(r"[ \t\u00a0]+([A-Za-z0-9]+)|[,;:)\u2019']", follow)
+        if nxt and (nxt.group(1) is None or not nxt.group(1)[0].isupper()
+                    or nxt.group(1).casefold() in TITLES | HONORIFICS or nxt.group(1) in ABBREVIATIONS):
+            chars[m.end() - 1] = ABBREVIATION_DOT
+    return "".join(chars)
+
+
+def unmask(name: str | None) -> str | None:
+    return name.replace(ABBREVIATION_DOT, ".") if name else name
+
+
+_ABBREVIATION = re.compile(r"\b(?:" + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True))
+                           + r")\.(?=[ \t\u00a0]+[A-Z0-9a-z]|,)")
+_INITIAL = re.compile(r"(?<![\w.\u2019'])[A-Z]\.(?=[ \t\u00a0]+[A-Z])")
+_DOTTED = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}")
+_ACRONYM = re.compile(r"((?:[A-Z][\w&'\u2019\-]*[ \t]+)"
+                      r"(?:(?:of|for|and|the|on|in|to)[ \t]+|[A-Z][\w&'\u2019\-]*[ \t]+)*"
+                      r"[A-Z][\w&'\u2019\-]*)[ \t]+\(([A-Z][A-Za-z&]{1,9})\)")
+_NICKNAME = re.compile(r"\b([A-Z][\w'\u2019\-]+)[ \t]+[\"\u201c\u2018']([A-Z][\w'\u2019\-]+)[\"\u201d\u2019'][ \t]+"
+                       r"([A-Z][\w'\u2019\-]+)")
+_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Lord|Dame)[.\ua78f]?[ \t]+([A-Z][\w'\u2019\-]+)")
+
+
+_FIRST_PERSON = re.compile(r"^I(?:['\u2019](?:m|ve|d|ll))?$")
+# "The Ballymena-born actor", "Glasgow-based firm": a place or prize made into an adjective.
+_COMPOUND_ADJECTIVE = re.compile(r"^[A-Z][\w']*-[a-z][\w\-]*$")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    if len(a) > len(b):
+        a, b = b, a
+    return any(b[:i] + b[i + 1:] == a for i in range(len(b)))
+
+
+def _split_name(run: str) -> list[str]:
+    # "ONGC's Mr Raha" -> "Mr Raha": a possessive belongs to the owner, not the speaker
+    # (but "People's Daily" is one name).
+    parts = re.split(r"(['\u2019]s\s+)", run.strip())
+    run = parts[-1]
+    if len(parts) == 3 and parts[0].split()[-1].casefold() in POSSESSIVE_NAMES:
+        run = "".join(parts)
+    words = [w.rstrip(",") for w in run.split() if w]
+    words = [w if i < len(words) - 1 and w.endswith(("\u2019s", "'s")) else re.sub(r"['\u2019]s?$", "", w)
+             for i, w in enumerate(words)]
+    while words and (words[0].casefold() in FUNCTION_WORDS or _FIRST_PERSON.match(words[0])
+                     or _COMPOUND_ADJECTIVE.match(words[0])
+                     or (len(words) > 1 and words[0].endswith("ly") and words[0][1:].islower())):
+        words.pop(0)  # "I", "Unfortunately", "Oscar-nominated" open a clause, they do not name anyone
+    if any(_FIRST_PERSON.match(w) or _COMPOUND_ADJECTIVE.match(w) for w in words):
+        return []
+    return [w for w in words if w]
+
+
+def _is_org(words: list[str]) -> bool:
+    folded = [_fold(w) for w in words]
+    if folded and folded[-1] in ORG_WORDS:
+        return True
+    # All capitals (ONGC, BBC) is an organisation's acronym, not a person; so is a name it leads
+    # ("BBC News", "BBC Northern Ireland").
+    if not words or not (words[0].isupper() and len(words[0]) > 1 and words[0].isalpha()):
+        return False
+    if words[0].count(ABBREVIATION_DOT) == 1:
+        return False  # an initial ("J. Allard"), not an acronym
+    # ... but "US National Security Adviser Jake Sullivan" is a person with a country and a title.
+    return len(words) == 1 or (folded[0] not in NATIONALITIES and not any(w in TITLES for w in folded[1:]))
+
+
+def _strip_titles(words: list[str]) -> list[str]:
+    out = list(words)
+    while len(out) > 1 and (out[0].casefold() in TITLES or _fold(out[0]).replace(".", "").replace(
+            ABBREVIATION_DOT, "") in NATIONALITIES or out[0].casefold() in DETERMINERS
+            or out[0].casefold() in FUNCTION_WORDS):
+        out.pop(0)
+    return out
+
+
+def _name_in(phrase: str) -> list[str] | None:
+    """The last proper name in a subject phrase, or None when it holds none."""
+    best: list[str] | None = None
+    for match in CAP_RUN.finditer(phrase):
+        words = _split_name(match.group())
+        words = [w for w in words if w.casefold() not in DETERMINERS or w[0].isupper() and w.casefold() not in
+                 DETERMINERS]
+        words = [w for w in words if w.casefold() not in DETERMINERS]
+        if not words:
+            continue
+        core = _strip_titles(words)
+        if len(core) == 1 and (core[0].casefold() in TITLES or core[0].casefold() in NATIONALITIES):
+            continue  # "French President" alone is a description, not a name
+        if core[0].casefold() in PRONOUNS | PLURAL_PRONOUNS:
+            continue
+        best = core if not _is_org(words) else [w for w in words if w.casefold() not in DETERMINERS]
+    return best
