@@ -217,3 +217,21 @@ def test_surname_first_then_full_name_later_is_the_full_name():
     text = ('"All of them bring different strengths," Clarke said.\n\n'
             '"Buying rides to the Moon enables NASA to do more," NASA\'s Steve Clarke said in the statement.')
     assert speakers(text) == ["Steve Clarke", "Steve Clarke"]
+
+
+def test_subject_before_an_apposition_after_a_clause():
+    text = ('President Ruth Hale has been eager to withdraw, but General Mark Milley, chairman of the Joint '
+            'Chiefs of Staff, told reporters that troops will stay "for several more years".')
+    assert speakers(text) == ["Mark Milley"]
+
+
+def test_issued_a_statement_warning_is_the_issuer():
+    text = ('In a sign of confusion, the Electoral Commission, which regulates campaign finances, issued a '
+            'statement warning that "voters are entitled to transparency from campaigners."')
+    assert speakers(text) == ["Electoral Commission"]
+
+
+def test_two_single_marks_typed_for_a_double_closing_mark():
+    text = '\u201cIt was an attempt to mislead voters,\u2019\u2019 Will Moy, chief executive of Full Fact, said.'
+    quotes = [q for q in find_quotes(text) if q.kind == "speech"]
+    assert [(q.text, q.speaker) for q in quotes] == [("It was an attempt to mislead voters,", "Will Moy")]

@@ -238,8 +238,17 @@ def _classify(text: str, span: QuoteSpan, headline_end: int) -> str:
     return "speech"
 
 
+def _fold_doubled_singles(text: str) -> str:
+    """Two single marks typed for one double mark ("voters,’’ Will Moy said") read as that
+    double mark and a thin space, so offsets stay the same."""
+    if "\u2019\u2019" not in text and "\u2018\u2018" not in text:
+        return text
+    return text.replace("\u2019\u2019", "\u201d\u2009").replace("\u2018\u2018", "\u2009\u201c")
+
+
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Every quotation in ``text``, in order, without speakers."""
+    text = _fold_doubled_singles(text)
     lines: list[tuple[int, str]] = []
     pos = 0
     for line in text.split("\n"):
@@ -273,7 +282,7 @@ def find_quotes(text: str, article: str = "") -> list[Quote]:
     from viewer.core.quotes.speakers import attribute
 
     spans = find_quote_spans(text)
-    attributions = attribute(text, spans)
+    attributions = attribute(_fold_doubled_singles(text), spans)
     quotes = []
     for span, (speaker, by_verb) in zip(spans, attributions, strict=True):
         kind = span.kind

@@ -62,6 +62,8 @@ class _NameBook:
             if _is_org(words):
                 self.orgs.add(" ".join(words).casefold())
                 continue
+            if any(w.casefold() in ORG_WORDS for w in _strip_titles(words)):
+                continue
             person = self.person_words(words)
             if len(person) == 1 and len(words) >= 2 and _fold(words[-2]) in RANKS_IN_NAME:
                 person = [words[-2], person[0]]  # "Prince Andrew", "Pope Francis": the rank is the name

@@ -20,6 +20,7 @@ from viewer.core.quotes.lexicon import (
     DOCUMENTS,
     FUNCTION_WORDS,
     GENERIC_SPEAKERS,
+    NATIONALITIES,
     NOT_LABELS,
     NOT_SUBJECT_START,
     OUTLET_PHRASES,
@@ -194,6 +195,10 @@ class _Resolver:
         if not words:
             return None, False
         first = words[0].casefold()
+        if first in {"her", "his"} and len(words) > 1:
+            phrase = " ".join(words[1:])  # "Her director Leigh": a possessive, not the pronoun subject
+            words = words[1:]
+            first = words[0].casefold()
         if first in PRONOUNS:
             return self._antecedent(at, first), True
         if first == "it" and len(words) == 1:
@@ -235,7 +240,7 @@ class _Resolver:
         if head in {"company", "firm", "group", "bank", "club", "government", "ministry", "department",
                     "agency", "retailer", "airline", "carrier", "operator", "maker", "giant", "statement",
                     "organisation", "organization", "union", "party", "body", "regulator", "watchdog"}:
-            return self.last_org, False
+            return self._named_body(head, at) or self.last_org, False
         if (phrase.split()[0].casefold() in {"a", "an", "one"}
                 and head in {"spokesman", "spokeswoman", "spokesperson", "official", "source", "insider"}):
             return self._unnamed(phrase)  # "a spokesman said": someone new and unnamed, not an earlier name
@@ -268,6 +273,24 @@ class _Resolver:
                         return _clean(self.book.resolve(name)), True
             return self._antecedent(at), True
         return None, False
+
+    def _named_body(self, head: str, at: int) -> str | None:
+        """Whom "the agency" means when the narration named it so after the last organisation
+        quoted: "the Reuters news agency" -> "Reuters"."""
+        floor = max(0, at - _LOOKBACK, self.last_org_at)
+        found = None
+        for m in re.finditer(r"\b((?:[A-Z][\w&'\u2019.\-]*\s+){0,3}[A-Z][\w&'\u2019.\-]*)\s+(?:[a-z]+\s+)?"
+                             + re.escape(head) + r"\b", self.text[floor:at]):
+            if not self._in_quote(floor + m.start()):
+                found = m.group(1)
+        if not found:
+            return None
+        words = [w for w in found.split() if w not in {"The", "A", "An"}]
+        if not words or words[0].casefold() in FUNCTION_WORDS:
+            return None
+        if all(w.casefold() in NATIONALITIES for w in words):
+            return " ".join(words) + " " + head  # "the Afghan government"
+        return " ".join(words)
 
     def _unnamed(self, phrase: str) -> tuple[str | None, bool]:
         """Someone the text describes without a name: "BaFin spokeswoman", but no speaker for a bare
@@ -339,7 +362,10 @@ class _Resolver:
         for start in reversed(self._sentence_starts(at)):
             opening = self._opening(start, at)
             # "He said Mr Blunkett's integrity ...": a sentence led by a pronoun has that as its subject.
-            if opening.split()[:1] and opening.split()[0].casefold() in _CLAUSE_OPENERS | PRONOUNS | {"they", "we"}:
+            lead = [w.casefold() for w in opening.split()[:3]]
+            while len(lead) > 1 and lead[0] in {"but", "and", "so", "yet", "however,", "meanwhile,"}:
+                lead.pop(0)  # "But he told the Times ...": the pronoun is the subject, the name an object
+            if lead and lead[0] in _CLAUSE_OPENERS | PRONOUNS | {"they", "we"}:
                 continue
             for match in CAP_RUN.finditer(opening):
                 words = _strip_titles(_split_name(match.group()))
@@ -373,6 +399,47 @@ _BODY_OF = re.compile(r"^(?:the\s+)?((?:[A-Z][\w\-]*\s+){1,3}(?:military|governm
                       r"embassy|administration|authorities|prosecutors|military\s+officials))$")
 _LABEL = re.compile(r"^\s*([A-Z][A-Z'\u2019\-]+(?:\s+[A-Z][A-Z'\u2019\-]+){0,2})\s*:\s*$")
 _SIGNATURE = re.compile(r"^\s*[\u2014\u2013-]{1,2}\s*([A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+){0,3})\s*$")
+
+
+_ISSUED = re.compile(r"\b(?:issued|released|published|posted|put\s+out|sent)\s+(?:a|an|its|their)\s+(?:\w+\s+)?(?:"
+                     + "|".join(sorted(DOCUMENTS)) + r")\s*$")
+
+
+def _apposed_subject(resolver: _Resolver, head: str, offset: int) -> str | None:
+    """The subject before a verb that apposed phrases separate from it: "General Mark Milley,
+    chairman of the Joint Chiefs, told" or "the People's Daily, the party's mouthpiece, warned".
+    Pieces that open in lower case ("chairman of ...", "who won ...", "the mouthpiece ...") are
+    appositions; the piece before them, from its last conjunction on, is the subject."""
+    pieces = head.rstrip().rstrip(",").split(",")
+    while len(pieces) > 1 and _is_apposition(pieces[-1]):
+        pieces.pop()
+    if len(pieces) == len(head.rstrip().rstrip(",").split(",")):
+        return None
+    tail = re.split(r"\b(?:but|and|while|as|when|because|after|before|however|that)\b", pieces[-1])[-1].strip()
+    if not tail or len(tail.split()) > 6:
+        return None
+    return tail if resolver.speaker_from_phrase(tail, offset)[0] else None
+
+
+def _is_apposition(piece: str) -> bool:
+    words = piece.split()
+    if not words:
+        return False
+    if words[0] in {"but", "and", "while", "as", "when", "because", "after", "before", "however", "so", "yet"}:
+        return False  # "..., but General Mark Milley, chairman ...": the subject's own clause
+    if words[0][0].islower() and words[0] not in {"the", "a", "an"}:
+        return True  # "chairman of ...", "who won ..."
+    return words[0] in {"the", "a", "an"} and len(words) > 1 and words[1][0].islower()
+
+
+def _predicate_first(subj: str) -> bool:
+    """'... as part of a "coordination logic" – downplayed the risk of war in Ukraine and said':
+    words after a quote that open with a verb in lower case carry on the sentence; they hold no
+    subject ("chairman and chief executive Richard Parsons said" and "consultancy 4Cast said" do)."""
+    words = subj.split()
+    first = words[0]
+    return (first[0].islower() and first not in TITLES | ROLES | DETERMINERS | PRONOUNS | {"it"}
+            and not any(w[:1].isupper() or w[:1].isdigit() for w in words[1:3]))
 
 
 def _bad_start(subj: str) -> bool:
@@ -523,7 +590,7 @@ def _from_after(resolver: _Resolver, after: str, offset: int, quoted: str = "") 
             if speaker:
                 return _Attribution(speaker, person, True)
     m = _AFTER_SUBJ_VERB.match(after)
-    if m:
+    if m and not _predicate_first(m.group("subj")):
         subj = m.group("subj")
         first = subj.split()[0].casefold()
         if not _bad_start(subj) or first == "it":
@@ -556,8 +623,12 @@ def _from_before(resolver: _Resolver, before: str, offset: int) -> _Attribution 
         head = before[:verb.start()]
         if verb.group("verb").casefold().startswith("according"):
             continue
+        # "issued a statement warning that": the subject is who issued it
+        head = _ISSUED.sub("", head)
         # "Macron, who is expected to ..., said": the subject opens the sentence.
-        if head.rstrip().endswith(","):
+        if head.rstrip().endswith(",") and _apposed_subject(resolver, head, offset):
+            subj = _apposed_subject(resolver, head, offset)
+        elif head.rstrip().endswith(","):
             subject = re.match(r"\s*((?:[\w'\u2019.\-]+\s+){0,5}?[\w'\u2019.\-]+),", head)
             subj = subject.group(1) if subject else ""
             if subj and resolver.speaker_from_phrase(subj, offset)[0] is None:
