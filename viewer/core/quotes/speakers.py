@@ -15,6 +15,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from viewer.core.quotes.clauses import (
+    _ACCORDING,
+    _AFTER_NAME_APPOSITION_VERB,
+    _AFTER_SUBJ_VERB,
+    _AFTER_VERB_SUBJ,
+    _BEFORE_VERB,
+    _BODY_OF,
+    _DOCUMENT_FROM,
+    _ISSUED,
+    _LABEL,
+    _SENTENCE_END,
+    _SIGNATURE,
+    _apposed_subject,
+    _bad_start,
+    _clip_subject,
+    _is_outlet,
+    _predicate_first,
+    _sentence_end,
+    _sentence_start,
+)
 from viewer.core.quotes.lexicon import (
     DETERMINERS,
     DOCUMENTS,
@@ -23,8 +43,6 @@ from viewer.core.quotes.lexicon import (
     NATIONALITIES,
     NOT_LABELS,
     NOT_SUBJECT_START,
-    OUTLET_PHRASES,
-    OUTLETS,
     PLURAL_PRONOUNS,
     PRONOUNS,
     ROLES,
@@ -47,7 +65,6 @@ from viewer.core.quotes.names import (
 )
 
 _AGE = re.compile(r"\b(?:the\s+)?(\d{1,3})-year-old\b", re.I)
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")
 
 class SpanLike(Protocol):
     kind: str
@@ -379,101 +396,6 @@ class _Resolver:
 
 
 # Subject phrase: up to eight words, no sentence punctuation, ending right before the verb.
-_SUBJ = r"(?P<subj>(?:[\w'\u2019.\-]+,?\s+){0,11}?[\w'\u2019.\-]+),?"
-_ADVERBS = r"(?:(?:\w+ly|also|has|had|have|was|is|were|would|will|then|later|once|again|further|previously)\s+)*"
-_AFTER_SUBJ_VERB = re.compile(r"^[\s,;:\u2014\u2013-]*" + _SUBJ + r"\s+" + _ADVERBS + r"(?P<verb>" + VERB_ALT + r")\b")
-_AFTER_VERB_SUBJ = re.compile(
-    r"^[\s,;:\u2014\u2013-]*(?P<verb>" + VERB_ALT + r")\s+(?P<subj>[^,.;:!?\"\u201c\u201d()]{1,80})"
-)
-_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<subj>[^,.;:!?\"\u201c\u201d()]{1,80})", re.I)
-_BEFORE_VERB = re.compile(r"(?P<verb>\b(?:" + VERB_ALT + r"))\b")
-
-
-_AFTER_NAME_APPOSITION_VERB = re.compile(
-    r"^[\s,;:\u2014\u2013-]*(?P<subj>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3}),\s+[^\"\u201c\u201d.!?]{3,200}?,\s+"
-    + _ADVERBS + r"(?P<verb>" + VERB_ALT + r")\b"
-)
-_DOCUMENT_FROM = re.compile(r"(?:a|an|the|its|their)\s+(?:new\s+|latest\s+|recent\s+)?(?:" + "|".join(sorted(DOCUMENTS))
-                            + r")\s+(?:from|by)\s+(?:the\s+)?([A-Z].*)")
-_BODY_OF = re.compile(r"^(?:the\s+)?((?:[A-Z][\w\-]*\s+){1,3}(?:military|government|army|navy|police|ministry|"
-                      r"embassy|administration|authorities|prosecutors|military\s+officials))$")
-_LABEL = re.compile(r"^\s*([A-Z][A-Z'\u2019\-]+(?:\s+[A-Z][A-Z'\u2019\-]+){0,2})\s*:\s*$")
-_SIGNATURE = re.compile(r"^\s*[\u2014\u2013-]{1,2}\s*([A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+){0,3})\s*$")
-
-
-_ISSUED = re.compile(r"\b(?:issued|released|published|posted|put\s+out|sent)\s+(?:a|an|its|their)\s+(?:\w+\s+)?(?:"
-                     + "|".join(sorted(DOCUMENTS)) + r")\s*$")
-
-
-def _apposed_subject(resolver: _Resolver, head: str, offset: int) -> str | None:
-    """The subject before a verb that apposed phrases separate from it: "General Mark Milley,
-    chairman of the Joint Chiefs, told" or "the People's Daily, the party's mouthpiece, warned".
-    Pieces that open in lower case ("chairman of ...", "who won ...", "the mouthpiece ...") are
-    appositions; the piece before them, from its last conjunction on, is the subject."""
-    pieces = head.rstrip().rstrip(",").split(",")
-    while len(pieces) > 1 and _is_apposition(pieces[-1]):
-        pieces.pop()
-    if len(pieces) == len(head.rstrip().rstrip(",").split(",")):
-        return None
-    tail = re.split(r"\b(?:but|and|while|as|when|because|after|before|however|that)\b", pieces[-1])[-1].strip()
-    if not tail or len(tail.split()) > 6:
-        return None
-    return tail if resolver.speaker_from_phrase(tail, offset)[0] else None
-
-
-def _is_apposition(piece: str) -> bool:
-    words = piece.split()
-    if not words:
-        return False
-    if words[0] in {"but", "and", "while", "as", "when", "because", "after", "before", "however", "so", "yet"}:
-        return False  # "..., but General Mark Milley, chairman ...": the subject's own clause
-    if words[0][0].islower() and words[0] not in {"the", "a", "an"}:
-        return True  # "chairman of ...", "who won ..."
-    return words[0] in {"the", "a", "an"} and len(words) > 1 and words[1][0].islower()
-
-
-def _predicate_first(subj: str) -> bool:
-    """'... as part of a "coordination logic" – downplayed the risk of war in Ukraine and said':
-    words after a quote that open with a verb in lower case carry on the sentence; they hold no
-    subject ("chairman and chief executive Richard Parsons said" and "consultancy 4Cast said" do)."""
-    words = subj.split()
-    first = words[0]
-    return (first[0].islower() and first not in TITLES | ROLES | DETERMINERS | PRONOUNS | {"it"}
-            and not any(w[:1].isupper() or w[:1].isdigit() for w in words[1:3]))
-
-
-def _bad_start(subj: str) -> bool:
-    """A phrase after the verb that opens with a word no name starts with ("said in", "said last").
-    "Will" and "May" start names too ("said Will Tjernlund")."""
-    first = subj.split()[0]
-    return first.casefold() in NOT_SUBJECT_START and not (first[0].isupper() and first.casefold() in {"will", "may"})
-
-
-def _is_outlet(name: str) -> bool:
-    """A news outlet named as the source of a report: not who spoke."""
-    folded = _clean(name).casefold()
-    folded = folded[4:] if folded.startswith("the ") else folded
-    words = folded.split()
-    return bool(words) and (folded in OUTLET_PHRASES or "the " + folded in OUTLET_PHRASES
-                            or (words[0] in OUTLETS and len(words) <= 3))
-
-
-def _clip_subject(subj: str) -> str:
-    """Cut an inverted subject ("said Marc Toutai, an economist") to the name part."""
-    subj = re.split(r"\s+(?:in|on|at|to|after|before|during|from|when|as|while|last|yesterday|that|who|which|"
-                    r"ahead|following|with|about|for)\s+", subj)[0]
-    # "Rafael Marques of the George Soros Foundation": the person, not the body he belongs to.
-    named = re.match(r"((?:[A-Z][\w'\u2019\-]+\s+){1,3}?[A-Z][\w'\u2019\-]+)\s+of\s+the\s+", subj)
-    if named and not _is_org(named.group(1).split()):
-        subj = named.group(1)
-    return subj.strip()
-
-
-def _sentence_end(text: str, at: int, ceiling: int) -> int:
-    m = _SENTENCE_END.search(text, at, ceiling)
-    return m.start() + 1 if m else ceiling
-
-
 def attribute_speakers(text: str, spans: Sequence[SpanLike]) -> list[str | None]:
     """The speaker of each quote span (None where the text never says)."""
     return [a.speaker for a in _attribute(text, spans)]
