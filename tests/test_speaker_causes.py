@@ -235,3 +235,15 @@ def test_two_single_marks_typed_for_a_double_closing_mark():
     text = '\u201cIt was an attempt to mislead voters,\u2019\u2019 Will Moy, chief executive of Full Fact, said.'
     quotes = [q for q in find_quotes(text) if q.kind == "speech"]
     assert [(q.text, q.speaker) for q in quotes] == [("It was an attempt to mislead voters,", "Will Moy")]
+
+
+def test_cluster_speaker_is_the_name_most_articles_agree_on():
+    from viewer.core.quotes.clusters import _speaker
+    from viewer.core.quotes.finder import Quote
+
+    def quote(article: str, speaker: str | None) -> Quote:
+        return Quote(article, 0, 10, "We must protect Europe", "speech", speaker)
+
+    quotes = [quote("a", "Macron"), quote("a", "Macron"), quote("a", "Macron"), quote("b", "Emmanuel Macron"),
+              quote("c", "Emmanuel Macron"), quote("d", "Per BBC")]
+    assert _speaker(quotes) == "Emmanuel Macron"

@@ -225,16 +225,18 @@ def _label(quotes: list[Quote]) -> str:
 
 
 def _speaker(quotes: list[Quote]) -> str | None:
-    named = Counter(q.speaker for q in quotes if q.speaker)
-    if not named:
+    """The name most of the cluster's articles agree on: each article votes once, for the name it
+    gives, and a shorter form ("Macron") also agrees with a fuller one ("Emmanuel Macron")."""
+    votes = Counter(speaker for _, speaker in {(q.article, q.speaker) for q in quotes if q.speaker})
+    if not votes:
         return None
-    # Prefer the fullest form of the most frequent surname ("Emmanuel Macron" over "Macron").
-    by_surname: Counter[str] = Counter()
-    for name, count in named.items():
-        by_surname[name.split()[-1].casefold()] += count
-    surname = by_surname.most_common(1)[0][0]
-    forms = [n for n in named if n.split()[-1].casefold() == surname]
-    return max(forms, key=lambda n: (named[n], len(n.split())))
+
+    def words(name: str) -> set[str]:
+        return {w.casefold() for w in name.split()}
+
+    support = {name: sum(count for other, count in votes.items() if words(other) <= words(name))
+               for name in votes}
+    return max(votes, key=lambda n: (support[n], len(n.split()), votes[n], n))
 
 
 def quotes_report(articles: Sequence[Article]) -> dict:
