@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from viewer.core.quotes.lexicon import (
     ABBREVIATION_DOT,
@@ -159,6 +160,7 @@ def surname_key(person: list[str]) -> str:
     return words[-1].casefold()
 
 
+@lru_cache(maxsize=65536)
 def _fold(word: str) -> str:
     return word.casefold().rstrip("." + ABBREVIATION_DOT)
 
@@ -215,6 +217,12 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 def _split_name(run: str) -> list[str]:
+    """The words of a capitalised run that may name someone (a fresh list: callers change it)."""
+    return list(_split_name_cached(run))
+
+
+@lru_cache(maxsize=65536)
+def _split_name_cached(run: str) -> tuple[str, ...]:
     # "ONGC's Mr Raha" -> "Mr Raha": a possessive belongs to the owner, not the speaker
     # (but "People's Daily" is one name).
     parts = re.split(r"(['\u2019]s\s+)", run.strip())
@@ -229,8 +237,8 @@ def _split_name(run: str) -> list[str]:
                      or (len(words) > 1 and words[0].endswith("ly") and words[0][1:].islower())):
         words.pop(0)  # "I", "Unfortunately", "Oscar-nominated" open a clause, they do not name anyone
     if any(_FIRST_PERSON.match(w) or _COMPOUND_ADJECTIVE.match(w) for w in words):
-        return []
-    return [w for w in words if w]
+        return ()
+    return tuple(w for w in words if w)
 
 
 def _is_org(words: list[str]) -> bool:

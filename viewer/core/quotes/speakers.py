@@ -407,6 +407,8 @@ def attribute(text: str, spans: Sequence[SpanLike]) -> list[tuple[str | None, bo
 
 
 def _attribute(text: str, spans: Sequence[SpanLike]) -> list[_Attribution]:
+    if not spans:
+        return []
     text = mask_abbreviations(text)  # "Mr. Rove", "U.S. Attorney": no sentence ends there
     resolver = _Resolver(text, [(s.open_mark, s.close_mark if s.close_mark >= 0 else s.end) for s in spans])
     results: list[_Attribution] = []
