@@ -247,3 +247,16 @@ def test_cluster_speaker_is_the_name_most_articles_agree_on():
     quotes = [quote("a", "Macron"), quote("a", "Macron"), quote("a", "Macron"), quote("b", "Emmanuel Macron"),
               quote("c", "Emmanuel Macron"), quote("d", "Per BBC")]
     assert _speaker(quotes) == "Emmanuel Macron"
+
+
+def test_described_sentence_subject_is_the_antecedent():
+    text = ('Australian Mark Philippoussis hurt his knee in Sydney.\n\n'
+            '"The injury is common in football," said physio Hamish Osborne.\n\n'
+            'The Australian has suffered injuries before. "It is something I will go by feel."')
+    assert speakers(text) == ["Hamish Osborne", "Mark Philippoussis"]
+
+
+def test_continued_quote_after_a_lead_in_inside_an_open_quote():
+    text = ('Ashley Cole said: "I have done it before. It happens when you go crazy for a second. '
+            'Gunners boss Arsene Wenger said: "Freddie is an option but we need a striker."')
+    assert speakers(text)[-1] == "Arsene Wenger"

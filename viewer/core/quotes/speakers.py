@@ -89,7 +89,8 @@ _CLAUSE_OPENERS = {"asked", "if", "whether", "when", "although", "though", "desp
 _REPORTER = re.compile(CAP_RUN.pattern + r"(?:,[^,.;:!?\"\u201c\u201d]{1,60},)?\s+(?:has\s+|had\s+|also\s+)*"
                        r"(?:said|says|told|tells|added|adds|insisted|argued|warned|admitted|claimed|stressed|"
                        r"explained|denied|believes|agreed|conceded|urged)\b")
-_UNSEEN = object()
+_DESCRIBED_SUBJECT = re.compile(r"^The\s+(?:[a-z][\w\-]*\s+){0,2}?(\d{1,3}-year-old|[A-Za-z][\w\-]*)(?=\s+[a-z])")
+_LEAD_IN = re.compile(r"\b(?:said|says|added|adds|told\s+[\w\s]{1,30}?|explained|insisted|stated)\s*:\s*$")
 _LOOKBACK = 3000  # characters of narration searched back for whom a pronoun means
 _NEWLINE = re.compile(r"\n")
 _ORG_OPENING = re.compile(r"(?:The\s+)?((?:[A-Z][\w&'.\-]*)(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w&'.\-]*)*)")
@@ -261,7 +262,8 @@ class _Resolver:
         if (phrase.split()[0].casefold() in {"a", "an", "one"}
                 and head in {"spokesman", "spokeswoman", "spokesperson", "official", "source", "insider"}):
             return self._unnamed(phrase)  # "a spokesman said": someone new and unnamed, not an earlier name
-        if head in TITLES or head in ROLES or head in {"official", "source", "woman", "man", "spokesperson", "insider"}:
+        if head in TITLES | ROLES | NATIONALITIES or head in {"official", "source", "woman", "man", "spokesperson",
+                                                            "insider"}:
             # "the French president": the nearest earlier "President Emmanuel Macron" or "Macron, the president".
             pattern = re.compile(
                 r"\b(?i:" + re.escape(head) + r")\s+((?:[A-Z][\w'\u2019\-]+\s+){0,2}[A-Z][\w'\u2019\-]+)"
@@ -384,6 +386,14 @@ class _Resolver:
                 lead.pop(0)  # "But he told the Times ...": the pronoun is the subject, the name an object
             if lead and lead[0] in _CLAUSE_OPENERS | PRONOUNS | {"they", "we"}:
                 continue
+            described = _DESCRIBED_SUBJECT.match(opening)
+            if described and (described.group(1).casefold() in TITLES | ROLES | NATIONALITIES
+                              or described.group(1).endswith("-year-old")):
+                # "The Australian has suffered ...", "The 28-year-old was ...": the person so described
+                who, is_person = self._description(described.group(0), start)
+                if who and is_person:
+                    best, best_at = who, start
+                continue
             for match in CAP_RUN.finditer(opening):
                 words = _strip_titles(_split_name(match.group()))
                 if not words or _is_org(words) or words[0].casefold() in PRONOUNS | PLURAL_PRONOUNS:
@@ -395,7 +405,6 @@ class _Resolver:
         return best, best_at
 
 
-# Subject phrase: up to eight words, no sentence punctuation, ending right before the verb.
 def attribute_speakers(text: str, spans: Sequence[SpanLike]) -> list[str | None]:
     """The speaker of each quote span (None where the text never says)."""
     return [a.speaker for a in _attribute(text, spans)]
@@ -436,6 +445,12 @@ def _attribute(text: str, spans: Sequence[SpanLike]) -> list[_Attribution]:
             after = text[after_from:_sentence_end(text, after_from, next_quote_start)]
         sentence_from = resolver.sentence_start(prev_quote_end, span.open_mark)
         before = text[sentence_from:span.open_mark]
+        if span.continues and not before.strip():
+            # 'Gunners boss Arsene Wenger said: "Freddie ...' after a quote left open: the lead-in
+            # is the open quote's last sentence
+            lead_in = text[_sentence_start(text, max(line_start, span.open_mark - 300), span.open_mark):span.open_mark]
+            if _LEAD_IN.search(lead_in):
+                before = lead_in
         found = (_from_after(resolver, after, after_from, text[span.start:span.end])
                  or _from_before(resolver, before, span.open_mark))
         scare = getattr(span, "kind", "speech") == "scare"
