@@ -260,3 +260,15 @@ def test_continued_quote_after_a_lead_in_inside_an_open_quote():
     text = ('Ashley Cole said: "I have done it before. It happens when you go crazy for a second. '
             'Gunners boss Arsene Wenger said: "Freddie is an option but we need a striker."')
     assert speakers(text)[-1] == "Arsene Wenger"
+
+
+def test_the_statement_read():
+    text = ('Big Machine Records issued a statement on Monday.\n\n'
+            '"We were shocked to see her statements," the statement read.')
+    assert speakers(text) == ["Big Machine Records"]
+
+
+def test_a_hospital_is_not_a_person():
+    text = ('He sought advice from Owen Dempsey, a chest doctor at the Aberdeen Royal Infirmary.\n\n'
+            '"Their immune system behaves in an exaggerated fashion."')
+    assert speakers(text) == ["Owen Dempsey"]

@@ -56,7 +56,11 @@ ORG_WORDS = set(
     "kremlin elysee palace parliament congress senate assembly court police army navy fund trust "
     "organisation organization foundation network channel airlines airways motors industries "
     "executive commons lords treasury downing cabinet tribunal exchange society centre center championships "
-    "championship cup games awards festival olympics open league agreement act".split()
+    "championship cup games awards festival olympics open league agreement act infirmary hospital clinic "
+    "school academy museum church cathedral prison airport stadium studios records productions entertainment "
+    "media labs laboratory laboratories systems technologies holdings partners capital securities equities "
+    "investments ventures bureau administration observatory coalition alliance campaign institution "
+    "commissioners prosecutors".split()
 )
 PRONOUNS = {"he", "she", "him", "her"}
 PLURAL_PRONOUNS = {"they", "we", "i", "you", "it"}

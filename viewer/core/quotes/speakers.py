@@ -23,6 +23,7 @@ from viewer.core.quotes.clauses import (
     _BEFORE_VERB,
     _BODY_OF,
     _DOCUMENT_FROM,
+    _DOCUMENT_READ,
     _ISSUED,
     _LABEL,
     _SENTENCE_END,
@@ -258,7 +259,7 @@ class _Resolver:
         if head in {"company", "firm", "group", "bank", "club", "government", "ministry", "department",
                     "agency", "retailer", "airline", "carrier", "operator", "maker", "giant", "statement",
                     "organisation", "organization", "union", "party", "body", "regulator", "watchdog"}:
-            return self._named_body(head, at) or self.last_org, False
+            return self._named_body(head, at) or self.last_org or self._org_antecedent(at), False
         if (phrase.split()[0].casefold() in {"a", "an", "one"}
                 and head in {"spokesman", "spokeswoman", "spokesperson", "official", "source", "insider"}):
             return self._unnamed(phrase)  # "a spokesman said": someone new and unnamed, not an earlier name
@@ -508,6 +509,11 @@ def _from_after(resolver: _Resolver, after: str, offset: int, quoted: str = "") 
             return None  # "according to Reuters": where the report came from, not who spoke
         speaker, person = resolver.speaker_from_phrase(_clip_subject(according.group("subj")), offset)
         return _Attribution(speaker, person, True) if speaker else None
+    document = _DOCUMENT_READ.match(after)
+    if document:
+        speaker, person = resolver._document_author(document.group(1), offset)
+        if speaker:
+            return _Attribution(speaker, person, True)
     signature = _SIGNATURE.match(after)
     if signature:
         return _Attribution(_clean(resolver.book.resolve(signature.group(1).split())), True, True)
