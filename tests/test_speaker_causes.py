@@ -272,3 +272,26 @@ def test_a_hospital_is_not_a_person():
     text = ('He sought advice from Owen Dempsey, a chest doctor at the Aberdeen Royal Infirmary.\n\n'
             '"Their immune system behaves in an exaggerated fashion."')
     assert speakers(text) == ["Owen Dempsey"]
+
+
+def test_title_words_inside_a_long_name_run():
+    assert speakers('"We pray for them," said White House Press Secretary Stephanie Grisham.') == [
+        "Stephanie Grisham"]
+
+
+def test_he_after_a_woman_spoke_is_the_man_last_named():
+    text = ('"We thank the government," said press secretary Stephanie Grisham.\n\n'
+            'When Afghan President Ashraf Ghani announced the exchange, he said it was safe.\n\n'
+            'He also said he hoped the swap would "pave the way" for talks.')
+    assert speakers(text) == ["Stephanie Grisham", "Ashraf Ghani"]
+
+
+def test_closing_said_after_a_partial_quote():
+    text = ('Sondland was known for telling others "he was in charge of Ukraine" despite being the envoy in '
+            'Brussels, said another witness, former adviser Fiona Hill.')
+    assert speakers(text) == ["Fiona Hill"]
+
+
+def test_tweeted():
+    assert speakers('"A great day for our Country!" Trump tweeted soon after the Committee on Intelligence met.') == [
+        "Trump"]

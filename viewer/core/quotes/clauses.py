@@ -45,6 +45,9 @@ _DOCUMENT_FROM = re.compile(r"(?:a|an|the|its|their)\s+(?:new\s+|latest\s+|recen
 # '"...," the statement read.': a document reading out words ("read" is no reporting verb elsewhere)
 _DOCUMENT_READ = re.compile(r"^[\s,;:\u2014\u2013-]*(?:the|a|an|its|their|his|her)\s+(?:\w+\s+)?("
                             + "|".join(sorted(DOCUMENTS)) + r")\s+reads?\b")
+# ", said another witness, former adviser Fiona Hill." closing a sentence that holds a quote
+_CLOSING_SAID = re.compile(r",\s+(?:said|says|added|wrote|testified|told\s+\w+)\s+"
+                           r"(?P<subj>[^.;:!?\"\u201c\u201d]{3,120})[.!?]?\s*$")
 _BODY_OF = re.compile(r"^(?:the\s+)?((?:[A-Z][\w\-]*\s+){1,3}(?:military|government|army|navy|police|ministry|"
                       r"embassy|administration|authorities|prosecutors|military\s+officials))$")
 _LABEL = re.compile(r"^\s*([A-Z][A-Z'\u2019\-]+(?:\s+[A-Z][A-Z'\u2019\-]+){0,2})\s*:\s*$")

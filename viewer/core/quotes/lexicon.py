@@ -15,7 +15,8 @@ REPORTING_VERBS = (
     "demanded demands feared fears hoped hopes indicated indicates mused quipped shouted screamed "
     "assured assures blasted slammed countered retorted reiterated repeated estimated estimates "
     "accepted accepts denied denies joking joked adding blamed blames branded brands pledged pledges "
-    "testified testifies answered answers recounted recounts claim warn argue insist admit explain suggest"
+    "testified testifies answered answers recounted recounts claim warn argue insist admit explain suggest "
+    "tweeted tweets telling noting"
 ).split()
 # Verbs that take a quote without "that": "he called it 'madness'", "X described Y as 'Z'".
 WEAK_VERBS = {"called", "calls", "described", "describes", "believes", "believed", "thinks", "thought",

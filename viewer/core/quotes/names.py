@@ -96,6 +96,9 @@ class _NameBook:
         person = [w for w in _strip_titles(words) if _fold(w) not in HONORIFICS] or list(words)
         while len(person) > 1 and _fold(person[0]) in ROLES:
             person.pop(0)
+        titled = [i for i, w in enumerate(person[:-1]) if w.casefold() in TITLES]
+        if titled and len(person) - titled[-1] - 1 >= 2:
+            person = person[titled[-1] + 1:]  # "White House Press Secretary Stephanie Grisham"
         while len(person) > 2 and person[0].casefold() in self.common:
             person.pop(0)  # "Nurse Amy Clarke" where the article also says "the nurse"
         return person

@@ -22,6 +22,7 @@ from viewer.core.quotes.clauses import (
     _AFTER_VERB_SUBJ,
     _BEFORE_VERB,
     _BODY_OF,
+    _CLOSING_SAID,
     _DOCUMENT_FROM,
     _DOCUMENT_READ,
     _ISSUED,
@@ -359,6 +360,9 @@ class _Resolver:
         for _, _, who in candidates:
             if want is None or self.book.gender(who) in (None, want):
                 return who
+        mentioned = self._last_mention(at, want) if want and candidates else None
+        if mentioned:
+            return mentioned  # "he" after a woman spoke: the last man the narration names
         if candidates:
             return candidates[0][2]
         return self._last_mention(at, want)
@@ -492,7 +496,7 @@ def _attribute(text: str, spans: Sequence[SpanLike]) -> list[_Attribution]:
 
 
 def _is_full_sentence(text: str, span: SpanLike) -> bool:
-    body = text[span.start:span.end]
+    body = text[span.start:span.end].lstrip("@#(['\u2018\u2019")  # "@Vanderkimberly and I have ..."
     return bool(body) and body[0].isupper() and len(body.split()) >= 3
 
 
@@ -547,6 +551,15 @@ def _from_after(resolver: _Resolver, after: str, offset: int, quoted: str = "") 
         speaker, person = resolver.speaker_from_phrase(_clip_subject(according.group("subj")), offset)
         if speaker:
             return _Attribution(speaker, person, True)
+    closing = _CLOSING_SAID.search(after)
+    if closing:
+        # '... "he was in charge" despite being an envoy, said another witness, Fiona Hill.'
+        subject = closing.group("subj").split(",")
+        for piece in reversed(subject):
+            speaker, person = resolver.speaker_from_phrase(_clip_subject(piece), offset) if piece.strip() else (
+                None, False)
+            if speaker and _name_in(piece):
+                return _Attribution(speaker, person, True)
     return None
 
 
