@@ -295,3 +295,10 @@ def test_closing_said_after_a_partial_quote():
 def test_tweeted():
     assert speakers('"A great day for our Country!" Trump tweeted soon after the Committee on Intelligence met.') == [
         "Trump"]
+
+
+def test_heading_quote_has_the_speaker_of_the_full_quote():
+    text = ('Tim Morrison testified on Tuesday.\n\n'
+            '"My fears have been realized"\n\n'
+            'Morrison told the committee, "I feared how its disclosure would play. My fears have been realized."')
+    assert speakers(text) == ["Tim Morrison", "Tim Morrison"]

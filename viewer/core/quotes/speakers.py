@@ -492,7 +492,27 @@ def _attribute(text: str, spans: Sequence[SpanLike]) -> list[_Attribution]:
                 resolver.last_org = found.speaker
                 resolver.last_org_at = span.open_mark
         results.append(found)
+    _credit_pull_quotes(text, spans, results)
     return [_Attribution(unmask(r.speaker), r.person, r.by_verb) for r in results]
+
+
+def _credit_pull_quotes(text: str, spans: Sequence[SpanLike], results: list[_Attribution]) -> None:
+    """A quote standing alone as a heading or pull quote ('"My fears have been realized"') repeats
+    words the article quotes in full elsewhere: it has the speaker of that quote."""
+    words = [re.findall(r"\w+", text[s.start:s.end].casefold()) for s in spans]
+    for index, span in enumerate(spans):
+        line_start = text.rfind("\n", 0, span.open_mark) + 1
+        line_end = text.find("\n", span.end)
+        line = text[line_start:len(text) if line_end < 0 else line_end]
+        outside = line.replace(text[span.open_mark:span.end], "", 1)
+        if re.sub(r"^\s*\d+\.\s*", "", outside).strip(" \"'\u201c\u201d\u2018\u2019.") or len(words[index]) < 3:
+            continue  # not alone on its line
+        mine = " ".join(words[index])
+        for other, found in enumerate(results):
+            if other != index and found.speaker and len(words[other]) > len(words[index]) \
+                    and mine in " ".join(words[other]):
+                results[index] = _Attribution(found.speaker, found.person, found.by_verb)
+                break
 
 
 def _is_full_sentence(text: str, span: SpanLike) -> bool:
