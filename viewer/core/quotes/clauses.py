@@ -4,6 +4,8 @@ reporting verb or after it, apposed phrases, and sources that are not speakers."
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 from viewer.core.quotes.lexicon import (
@@ -132,3 +134,47 @@ def _sentence_start(text: str, floor: int, at: int) -> int:
 def _sentence_end(text: str, at: int, ceiling: int) -> int:
     m = _SENTENCE_END.search(text, at, ceiling)
     return m.start() + 1 if m else ceiling
+
+
+class SpanLike(Protocol):
+    kind: str
+    start: int
+    end: int
+    continues: bool
+    open_mark: int
+    close_mark: int
+
+
+@dataclass
+class _Attribution:
+    speaker: str | None
+    person: bool
+    by_verb: bool  # a reporting verb in the quote's own sentence names the speaker
+
+
+# Sentences opening with these hold their subject after a clause ("Asked if Mr Blunkett could
+# return, he replied"), so their first name is not whom a later "he" means.
+
+
+def _credit_pull_quotes(text: str, spans: Sequence[SpanLike], results: list[_Attribution]) -> None:
+    """A quote standing alone as a heading or pull quote ('"My fears have been realized"') repeats
+    words the article quotes in full elsewhere: it has the speaker of that quote."""
+    words = [re.findall(r"\w+", text[s.start:s.end].casefold()) for s in spans]
+    for index, span in enumerate(spans):
+        line_start = text.rfind("\n", 0, span.open_mark) + 1
+        line_end = text.find("\n", span.end)
+        line = text[line_start:len(text) if line_end < 0 else line_end]
+        outside = line.replace(text[span.open_mark:span.end], "", 1)
+        if re.sub(r"^\s*\d+\.\s*", "", outside).strip(" \"'\u201c\u201d\u2018\u2019.") or len(words[index]) < 3:
+            continue  # not alone on its line
+        mine = " ".join(words[index])
+        for other, found in enumerate(results):
+            if other != index and found.speaker and len(words[other]) > len(words[index]) \
+                    and mine in " ".join(words[other]):
+                results[index] = _Attribution(found.speaker, found.person, found.by_verb)
+                break
+
+
+def _is_full_sentence(text: str, span: SpanLike) -> bool:
+    body = text[span.start:span.end].lstrip("@#(['\u2018\u2019")  # "@Vanderkimberly and I have ..."
+    return bool(body) and body[0].isupper() and len(body.split()) >= 3

@@ -12,8 +12,6 @@ import bisect
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Protocol
 
 from viewer.core.quotes.clauses import (
     _ACCORDING,
@@ -29,9 +27,13 @@ from viewer.core.quotes.clauses import (
     _LABEL,
     _SENTENCE_END,
     _SIGNATURE,
+    SpanLike,
     _apposed_subject,
+    _Attribution,
     _bad_start,
     _clip_subject,
+    _credit_pull_quotes,
+    _is_full_sentence,
     _is_outlet,
     _predicate_first,
     _sentence_end,
@@ -68,24 +70,6 @@ from viewer.core.quotes.names import (
 
 _AGE = re.compile(r"\b(?:the\s+)?(\d{1,3})-year-old\b", re.I)
 
-class SpanLike(Protocol):
-    kind: str
-    start: int
-    end: int
-    continues: bool
-    open_mark: int
-    close_mark: int
-
-
-@dataclass
-class _Attribution:
-    speaker: str | None
-    person: bool
-    by_verb: bool  # a reporting verb in the quote's own sentence names the speaker
-
-
-# Sentences opening with these hold their subject after a clause ("Asked if Mr Blunkett could
-# return, he replied"), so their first name is not whom a later "he" means.
 _CLAUSE_OPENERS = {"asked", "if", "whether", "when", "although", "though", "despite", "referring", "speaking"}
 # Sentence-opening "X said", "X told", "X has added": someone speaking without quotation marks.
 _REPORTER = re.compile(CAP_RUN.pattern + r"(?:,[^,.;:!?\"\u201c\u201d]{1,60},)?\s+(?:has\s+|had\s+|also\s+)*"
@@ -494,30 +478,6 @@ def _attribute(text: str, spans: Sequence[SpanLike]) -> list[_Attribution]:
         results.append(found)
     _credit_pull_quotes(text, spans, results)
     return [_Attribution(unmask(r.speaker), r.person, r.by_verb) for r in results]
-
-
-def _credit_pull_quotes(text: str, spans: Sequence[SpanLike], results: list[_Attribution]) -> None:
-    """A quote standing alone as a heading or pull quote ('"My fears have been realized"') repeats
-    words the article quotes in full elsewhere: it has the speaker of that quote."""
-    words = [re.findall(r"\w+", text[s.start:s.end].casefold()) for s in spans]
-    for index, span in enumerate(spans):
-        line_start = text.rfind("\n", 0, span.open_mark) + 1
-        line_end = text.find("\n", span.end)
-        line = text[line_start:len(text) if line_end < 0 else line_end]
-        outside = line.replace(text[span.open_mark:span.end], "", 1)
-        if re.sub(r"^\s*\d+\.\s*", "", outside).strip(" \"'\u201c\u201d\u2018\u2019.") or len(words[index]) < 3:
-            continue  # not alone on its line
-        mine = " ".join(words[index])
-        for other, found in enumerate(results):
-            if other != index and found.speaker and len(words[other]) > len(words[index]) \
-                    and mine in " ".join(words[other]):
-                results[index] = _Attribution(found.speaker, found.person, found.by_verb)
-                break
-
-
-def _is_full_sentence(text: str, span: SpanLike) -> bool:
-    body = text[span.start:span.end].lstrip("@#(['\u2018\u2019")  # "@Vanderkimberly and I have ..."
-    return bool(body) and body[0].isupper() and len(body.split()) >= 3
 
 
 def _from_after(resolver: _Resolver, after: str, offset: int, quoted: str = "") -> _Attribution | None:
