@@ -302,3 +302,19 @@ def test_heading_quote_has_the_speaker_of_the_full_quote():
             '"My fears have been realized"\n\n'
             'Morrison told the committee, "I feared how its disclosure would play. My fears have been realized."')
     assert speakers(text) == ["Tim Morrison", "Tim Morrison"]
+
+
+def test_seeds_credit_no_outlet_country_or_official():
+    from viewer.core.loading.articles import bundled_seeds_dir, load_article
+    from viewer.core.quotes.clusters import cluster_quotes
+
+    quotes = []
+    for path in sorted(bundled_seeds_dir().glob("*.txt")):
+        quotes.extend(find_quotes(load_article(path).text, path.name))
+    not_speakers = {"Per BBC", "BBC", "Ukraine", "Russia", "France", "official", "Reuters news agency"}
+    assert not {q.speaker for q in quotes} & not_speakers
+    assert all(q.speaker != "White House" for q in quotes if "super April" in q.text)
+    clusters = cluster_quotes(quotes)
+    assert not {c.speaker for c in clusters} & (not_speakers | {"Reuters"})
+    macron = [c for c in clusters if c.label.startswith("We must protect our European brothers")]
+    assert macron and macron[0].speaker == "Emmanuel Macron"
