@@ -318,3 +318,39 @@ def test_seeds_credit_no_outlet_country_or_official():
     assert not {c.speaker for c in clusters} & (not_speakers | {"Reuters"})
     macron = [c for c in clusters if c.label.startswith("We must protect our European brothers")]
     assert macron and macron[0].speaker == "Emmanuel Macron"
+
+
+def test_they_said_after_a_body_in_british_plural():
+    text = ('Big Machine have twice denied doing anything wrong.\n\n'
+            '"At no point did we say she could not perform," they said in a statement.')
+    assert speakers(text) == ["Big Machine"]
+
+
+def test_they_said_after_an_apposed_company():
+    text = ('The company that runs the awards, Dick Clark Productions, denies that anything is sorted.\n\n'
+            '"Any final agreement needs to be made with her team," they said.')
+    assert speakers(text) == ["Dick Clark Productions"]
+
+
+def test_a_foreign_ministry_not_its_country():
+    text = 'Russia\'s foreign ministry said it viewed the move as "another measure contradicting" the law.'
+    assert speakers(text) == ["Russia's foreign ministry"]
+
+
+def test_pronoun_subject_after_a_prepositional_opening():
+    text = ('Taylor Swift posted on Monday.\n\n'
+            'In a Tumblr post at the time she described this as the "worst case scenario" for her.')
+    assert speakers(text) == ["Taylor Swift"]
+
+
+def test_new_paragraph_quote_after_narration_naming_another_speaker():
+    text = ('"The consensus is broken," said Avi Bell, a fellow at a policy forum.\n\n'
+            'Saeb Erekat said it was only the latest move to make them give up.\n\n'
+            '"They wanted us on our knees. We stand tall."')
+    assert speakers(text) == ["Avi Bell", "Saeb Erekat"]
+
+
+def test_closing_said_skips_a_description_after_the_name():
+    text = ('"The president wants a bigger deal" announced in October, said Derek Scissors, a China scholar '
+            'with the American Enterprise Institute.')
+    assert speakers(text) == ["Derek Scissors"]

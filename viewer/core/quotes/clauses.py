@@ -50,8 +50,9 @@ _DOCUMENT_READ = re.compile(r"^[\s,;:\u2014\u2013-]*(?:the|a|an|its|their|his|he
 # ", said another witness, former adviser Fiona Hill." closing a sentence that holds a quote
 _CLOSING_SAID = re.compile(r",\s+(?:said|says|added|wrote|testified|told\s+\w+)\s+"
                            r"(?P<subj>[^.;:!?\"\u201c\u201d]{3,120})[.!?]?\s*$")
-_BODY_OF = re.compile(r"^(?:the\s+)?((?:[A-Z][\w\-]*\s+){1,3}(?:military|government|army|navy|police|ministry|"
-                      r"embassy|administration|authorities|prosecutors|military\s+officials))$")
+_BODY_OF = re.compile(r"^(?:the\s+)?((?:[A-Z][\w\-]*(?:['\u2019]s)?\s+){1,3}(?:foreign\s+|defence\s+|defense\s+|"
+                      r"interior\s+|health\s+|finance\s+|state\s+)?(?:military|government|army|navy|police|"
+                      r"ministry|embassy|administration|authorities|prosecutors|military\s+officials|office))$")
 _LABEL = re.compile(r"^\s*([A-Z][A-Z'\u2019\-]+(?:\s+[A-Z][A-Z'\u2019\-]+){0,2})\s*:\s*$")
 _SIGNATURE = re.compile(r"^\s*[\u2014\u2013-]{1,2}\s*([A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+){0,3})\s*$")
 
@@ -93,8 +94,12 @@ def _predicate_first(subj: str) -> bool:
     subject ("chairman and chief executive Richard Parsons said" and "consultancy 4Cast said" do)."""
     words = subj.split()
     first = words[0]
-    return (first[0].islower() and first not in TITLES | ROLES | DETERMINERS | PRONOUNS | {"it"}
-            and not any(w[:1].isupper() or w[:1].isdigit() for w in words[1:3]))
+    if len(words) == 1 or not first[0].islower() or first in TITLES | ROLES | DETERMINERS | PRONOUNS | {
+            "it", "they", "we", "i", "you"}:
+        return False
+    # "announced in October, said X": a verb and its preposition
+    return (len(words) > 1 and words[1][:1].islower() and words[1] not in TITLES | ROLES) or not any(
+        w[:1].isupper() or w[:1].isdigit() for w in words[1:3])
 
 
 def _bad_start(subj: str) -> bool:

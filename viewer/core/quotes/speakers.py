@@ -134,11 +134,19 @@ class _Resolver:
         starts += [m.end() for m in _NEWLINE.finditer(self.text, floor, at)]
         return [s for s in sorted(set(starts)) if not self._in_quote(s)]
 
-    def _org_antecedent(self, at: int) -> str | None:
+    def _org_antecedent(self, at: int, since: int = -1, plural: bool = False) -> str | None:
         """Whom "it said" means: the later of the last organisation quoted and the last
-        organisation opening a sentence ("The British Chambers of Commerce welcomed ...")."""
-        best, best_at = self.last_org, self.last_org_at
+        organisation opening a sentence ("The British Chambers of Commerce welcomed ..."); with
+        ``since``, only one named from there on."""
+        best, best_at = (self.last_org, self.last_org_at) if self.last_org_at >= since else (None, since - 1)
         for start in self._sentence_starts(at):
+            if start < since:
+                continue
+            apposed = re.match(r"The\s+[a-z][^,.]{0,60},\s+((?:[A-Z][\w&'.\-]*\s+){0,3}[A-Z][\w&'.\-]*),",
+                               self.text[start:min(at, start + 160)])
+            if apposed and _is_org(apposed.group(1).split()) and start > best_at:
+                best, best_at = apposed.group(1), start  # "The company that runs X, Dick Clark Productions, ..."
+                continue
             if start <= best_at:
                 continue
             m = _ORG_OPENING.match(self._opening(start, at))
@@ -152,6 +160,8 @@ class _Resolver:
             known_person = words[-1].casefold() in self.book.full and not _is_org(words)
             rest = self._opening(start, at)[m.end():]
             says = re.match(r"\s+(?:has\s+|had\s+|also\s+)*(?:" + VERB_ALT + r")\b", rest)
+            if plural and re.match(r"\s+(?:have|are|were|say)\b", rest):
+                known_person = False  # "Big Machine have twice denied": a body, in British style
             if known_person or any("'" in w or "\u2019" in w for w in words):
                 continue  # "Tony Hawk's Underground 2 held its own": a possessive names a thing, not a body
             if says or _is_org(words) or " ".join(words).casefold() in self.book.orgs or len(words) >= 2:
@@ -207,6 +217,11 @@ class _Resolver:
             return self._antecedent(at, first), True
         if first == "it" and len(words) == 1:
             return self._org_antecedent(at), False
+        if first == "they" and len(words) == 1:
+            # "Big Machine have twice denied it ... "...," they said": a body named just before
+            starts = self._sentence_starts(at)
+            recent = self._org_antecedent(at, starts[-3:][0] if starts else 0, plural=True)
+            return recent, False
         if first in PLURAL_PRONOUNS and len(words) == 1:
             return None, False
         body = _BODY_OF.match(phrase)
@@ -461,7 +476,7 @@ def _attribute(text: str, spans: Sequence[SpanLike]) -> list[_Attribution]:
                 if not span.continues:
                     # Narration between the last quote and this one that names someone else
                     # ("Best actor Foxx could not come, ... "I'm honoured"") hands the quote to them.
-                    since = max(previous.close_mark if previous is not None else -1, line_start - 1)
+                    since = previous.close_mark if previous is not None else -1
                     other = resolver.narrated_since(since, span.open_mark)
                     speaker = other or speaker
                 if speaker is None:
@@ -534,12 +549,14 @@ def _from_after(resolver: _Resolver, after: str, offset: int, quoted: str = "") 
     closing = _CLOSING_SAID.search(after)
     if closing:
         # '... "he was in charge" despite being an envoy, said another witness, Fiona Hill.'
-        subject = closing.group("subj").split(",")
-        for piece in reversed(subject):
-            speaker, person = resolver.speaker_from_phrase(_clip_subject(piece), offset) if piece.strip() else (
-                None, False)
+        for piece in closing.group("subj").split(","):
+            words = piece.split()
+            if not words or (words[0] in {"a", "an", "the", "another"} and words[1:2] and words[1][0].islower()):
+                continue  # "a China scholar with ...", "another witness": a description, not the name
+            speaker, person = resolver.speaker_from_phrase(_clip_subject(piece), offset)
             if speaker and _name_in(piece):
                 return _Attribution(speaker, person, True)
+            break
     return None
 
 
@@ -585,6 +602,8 @@ def _from_before(resolver: _Resolver, before: str, offset: int) -> _Attribution 
                                                              "would", "will", "later", "again"}
                      and not (w.casefold().endswith("ly") and not w[0].isupper())]
             subj = " ".join(words[-8:])
+            if words and words[-1].casefold() in PRONOUNS | {"they", "we"}:
+                subj = words[-1]  # "In a Tumblr post at the time she described": the pronoun is the subject
         if not subj and verb.group("verb").casefold() not in {"told", "tells", "tell", "asked", "asks"}:
             # "said Mr X that" inverted before the quote ("told BBC News" names the listener)
             inverted = re.match(r"\s+(?P<subj>[A-Z][^,.;:!?\"\u201c]{1,60})", before[verb.end():])
