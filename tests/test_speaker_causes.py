@@ -354,3 +354,15 @@ def test_closing_said_skips_a_description_after_the_name():
     text = ('"The president wants a bigger deal" announced in October, said Derek Scissors, a China scholar '
             'with the American Enterprise Institute.')
     assert speakers(text) == ["Derek Scissors"]
+
+
+def test_closing_name_said_after_a_partial_quote():
+    text = ('Governor Kristi Noem launched the campaign.\n\n'
+            'The crisis is "growing at an alarming rate" and affects every town, Noem said in the announcement.')
+    assert speakers(text) == ["Kristi Noem"]
+
+
+def test_acronym_spelt_by_the_initials_of_a_named_body():
+    text = ('The Chinese Center for Disease Control and Prevention investigated the cases.\n\n'
+            'The CDC assured the public that the risks were "extremely low."')
+    assert speakers(text) == ["Chinese Center for Disease Control and Prevention"]

@@ -50,6 +50,9 @@ _DOCUMENT_READ = re.compile(r"^[\s,;:\u2014\u2013-]*(?:the|a|an|its|their|his|he
 # ", said another witness, former adviser Fiona Hill." closing a sentence that holds a quote
 _CLOSING_SAID = re.compile(r",\s+(?:said|says|added|wrote|testified|told\s+\w+)\s+"
                            r"(?P<subj>[^.;:!?\"\u201c\u201d]{3,120})[.!?]?\s*$")
+# "..." and affects every community, Noem said in the announcement.' closing a sentence
+_CLOSING_X_SAID = re.compile(r",\s+(?P<subj>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})\s+"
+                             r"(?:said|says|added|wrote|told\s+\w+)\b[^.;:!?\"\u201c\u201d]{0,80}[.!?]?\s*$")
 _BODY_OF = re.compile(r"^(?:the\s+)?((?:[A-Z][\w\-]*(?:['\u2019]s)?\s+){1,3}(?:foreign\s+|defence\s+|defense\s+|"
                       r"interior\s+|health\s+|finance\s+|state\s+)?(?:military|government|army|navy|police|"
                       r"ministry|embassy|administration|authorities|prosecutors|military\s+officials|office))$")

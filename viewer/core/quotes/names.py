@@ -52,16 +52,30 @@ class _NameBook:
     def __init__(self, text: str) -> None:
         self.full: dict[str, str] = {}  # surname (casefolded) -> fullest name given
         self.orgs: set[str] = set()
+        self.org_names: list[str] = []  # as written, for expanding acronyms
         self.aliases: dict[str, str] = {}
         self.genders: dict[str, str] = {}  # full name -> "f" or "m"
         # Words the article also writes in lower case are common nouns when they lead a name.
         self.common = set(re.findall(r"(?<![\w'\u2019-])[a-z][a-z-]+(?![\w'\u2019-])", text))
+        # Names of bodies joined by "of", "for", "and" ("Center for Disease Control and Prevention"):
+        # no person is named inside them.
+        bodies = []
+        for m in _LONG_ORG.finditer(text):
+            words = m.group(1).split()
+            if any(w.casefold() in ORG_WORDS for w in words) and any(w in _CONNECTORS for w in words):
+                bodies.append((m.start(1), m.end(1)))
+                name = re.sub(r"^(?:The|A|An)\s+", "", m.group(1))
+                self.org_names.append(name)
+                self.orgs.add(name.casefold())
         for match in CAP_RUN.finditer(text):
+            if any(a <= match.start() < b for a, b in bodies):
+                continue
             words = _split_name(match.group())
             if not words:
                 continue
             if _is_org(words):
                 self.orgs.add(" ".join(words).casefold())
+                self.org_names.append(" ".join(w for w in words if w != "The"))
                 continue
             if any(w.casefold() in ORG_WORDS for w in _strip_titles(words)):
                 continue
@@ -90,6 +104,19 @@ class _NameBook:
             name = self.full.get(m.group(2).casefold())
             if name and name not in self.genders:
                 self.genders[name] = "f" if m.group(1).casefold() in FEMALE_WORDS else "m"
+
+    def expand(self, org: str) -> str:
+        """An organisation's acronym in full: given in brackets ("(QCA)"), or spelt by the initials of
+        a name the article gives ("CDC" in "Chinese Center for Disease Control and Prevention")."""
+        alias = self.aliases.get(org.casefold())
+        if alias or not (org.isupper() and org.isalpha() and 2 <= len(org) <= 6):
+            return alias or org
+        best = org
+        for name in self.org_names:
+            initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+            if org in initials and len(initials) > len(org) and len(name) > len(best) and name.upper() != name:
+                best = name
+        return best
 
     def person_words(self, words: list[str]) -> list[str]:
         """A person's name without titles, honorifics and the description leading it ("Sprinter")."""
@@ -201,6 +228,8 @@ _ACRONYM = re.compile(r"((?:[A-Z][\w&'\u2019\-]*[ \t]+)"
                       r"[A-Z][\w&'\u2019\-]*)[ \t]+\(([A-Z][A-Za-z&]{1,9})\)")
 _NICKNAME = re.compile(r"\b([A-Z][\w'\u2019\-]+)[ \t]+[\"\u201c\u2018']([A-Z][\w'\u2019\-]+)[\"\u201d\u2019'][ \t]+"
                        r"([A-Z][\w'\u2019\-]+)")
+_CONNECTORS = {"of", "for", "and", "on", "in", "to"}
+_LONG_ORG = re.compile(r"\b([A-Z][\w&'\u2019\-]*(?:[ \t]+(?:(?:of|for|and|on|in|to|the)[ \t]+)*[A-Z][\w&'\u2019\-]*)+)")
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Lord|Dame)[.\ua78f]?[ \t]+([A-Z][\w'\u2019\-]+)")
 
 

@@ -21,6 +21,7 @@ from viewer.core.quotes.clauses import (
     _BEFORE_VERB,
     _BODY_OF,
     _CLOSING_SAID,
+    _CLOSING_X_SAID,
     _DOCUMENT_FROM,
     _DOCUMENT_READ,
     _ISSUED,
@@ -231,7 +232,7 @@ class _Resolver:
         if name:
             if _is_org(name):
                 org = " ".join(w for w in name if w.casefold() != "the")
-                return _clean(self.book.aliases.get(org.casefold(), org)), False
+                return _clean(self.book.expand(org)), False
             return _clean(self.book.resolve(name)), True
         return self._description(phrase, at)
 
@@ -544,6 +545,11 @@ def _from_after(resolver: _Resolver, after: str, offset: int, quoted: str = "") 
     according = _ACCORDING.search(after)
     if according and not _is_outlet(according.group("subj")):
         speaker, person = resolver.speaker_from_phrase(_clip_subject(according.group("subj")), offset)
+        if speaker:
+            return _Attribution(speaker, person, True)
+    closing = _CLOSING_X_SAID.search(after)
+    if closing:
+        speaker, person = resolver.speaker_from_phrase(closing.group("subj"), offset)
         if speaker:
             return _Attribution(speaker, person, True)
     closing = _CLOSING_SAID.search(after)
