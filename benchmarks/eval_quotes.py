@@ -10,7 +10,7 @@ speaker, first and last words of each quoted span), each resolved to offsets in 
 - tuned: ``bbc_annotations_src.txt`` -> ``bbc_annotations.json``, 30 articles the rules were tuned on;
 - dev: ``bbc_dev_src.txt`` -> ``bbc_dev.json``, 20 held-out articles whose errors may guide changes;
 - test: ``bbc_test_src.txt`` -> ``bbc_test.json``, 20 held-out articles only ever measured, never tuned on;
-- web-dev / web-test: ``web_dev_src.txt`` / ``web_test_src.txt`` -> ``web_dev.json`` / ``web_test.json``, 47 + 20
+- web-dev / web-test: ``web_dev_src.txt`` / ``web_test_src.txt`` -> ``web_dev.json`` / ``web_test.json``, 49 + 20
   English news pages from many outlets (mostly US; the scrapinghub article-extraction benchmark's
   human-extracted ``articleBody``), whose texts are stored in ``tests/data/quotes/web/`` so they score
   without the shared corpora. Tune on web-dev only; web-test is measured, never tuned on.

@@ -366,3 +366,9 @@ def test_acronym_spelt_by_the_initials_of_a_named_body():
     text = ('The Chinese Center for Disease Control and Prevention investigated the cases.\n\n'
             'The CDC assured the public that the risks were "extremely low."')
     assert speakers(text) == ["Chinese Center for Disease Control and Prevention"]
+
+
+def test_colon_after_a_sentence_whose_subject_is_a_known_person():
+    text = ('Jessie Buckley plays the lead.\n\n'
+            'Buckley, who phoned in from the set of Fargo, had a similar experience: "It was just that feeling."')
+    assert speakers(text) == ["Jessie Buckley"]

@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from viewer.core.quotes.lexicon import (
     DETERMINERS,
     DOCUMENTS,
+    NOT_LABELS,
     NOT_SUBJECT_START,
     OUTLET_PHRASES,
     OUTLETS,
@@ -18,6 +19,7 @@ from viewer.core.quotes.lexicon import (
     ROLES,
     TITLES,
     VERB_ALT,
+    WEAK_VERBS,
 )
 from viewer.core.quotes.names import _clean, _is_org
 
@@ -25,7 +27,13 @@ _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A
 
 
 class _Phrases(Protocol):
+    """What the clause rules ask of the speaker resolver."""
+
+    book: Any
+
     def speaker_from_phrase(self, phrase: str, at: int) -> tuple[str | None, bool]: ...
+
+    def _named_subject_of(self, sentence: str) -> str | None: ...
 
 
 _SUBJ = r"(?P<subj>(?:[\w'\u2019.\-]+,?\s+){0,11}?[\w'\u2019.\-]+),?"
@@ -186,3 +194,67 @@ def _credit_pull_quotes(text: str, spans: Sequence[SpanLike], results: list[_Att
 def _is_full_sentence(text: str, span: SpanLike) -> bool:
     body = text[span.start:span.end].lstrip("@#(['\u2018\u2019")  # "@Vanderkimberly and I have ..."
     return bool(body) and body[0].isupper() and len(body.split()) >= 3
+
+
+def _from_before(resolver: _Phrases, before: str, offset: int) -> _Attribution | None:
+    """Who the sentence before a quote names as speaking it: a transcript label, "according to X",
+    or the subject of the last reporting verb ("X said:", "X, chairman of Y, told the BBC that")."""
+    if not before.strip():
+        return None
+    label = _LABEL.match(before)
+    if label and label.group(1) not in NOT_LABELS:
+        # "WALLACE: ..." in a transcript
+        return _Attribution(_clean(resolver.book.resolve([label.group(1).title()])), True, True)
+    matches = list(_ACCORDING.finditer(before))
+    according = matches[-1] if matches else None
+    if according and not _is_outlet(according.group("subj")):
+        speaker, person = resolver.speaker_from_phrase(_clip_subject(according.group("subj")), offset)
+        if speaker:
+            return _Attribution(speaker, person, True)
+    verbs = list(_BEFORE_VERB.finditer(before))
+    for verb in reversed(verbs):
+        head = before[:verb.start()]
+        if verb.group("verb").casefold().startswith("according"):
+            continue
+        # "issued a statement warning that": the subject is who issued it
+        head = _ISSUED.sub("", head)
+        # "Macron, who is expected to ..., said": the subject opens the sentence.
+        if head.rstrip().endswith(",") and _apposed_subject(resolver, head, offset):
+            subj = _apposed_subject(resolver, head, offset)
+        elif head.rstrip().endswith(","):
+            subject = re.match(r"\s*((?:[\w'\u2019.\-]+\s+){0,5}?[\w'\u2019.\-]+),", head)
+            subj = subject.group(1) if subject else ""
+            if subj and resolver.speaker_from_phrase(subj, offset)[0] is None:
+                # "On Monday, the People's Daily, the mouthpiece of the party, warned": a later piece
+                for piece in head.split(",")[1:]:
+                    if piece.strip() and resolver.speaker_from_phrase(piece, offset)[0]:
+                        subj = piece.strip()
+                        break
+        else:
+            words = re.findall(r"[\w'\u2019.\-]+", head)
+            # The subject is the noun phrase just before the verb, back to a clause boundary.
+            clause_break = r"[,;:()\u2014\u2013]|\b(?i:and|but|that|while|as|when|because|after|before|however)\b"
+            tail = re.split(clause_break, head)[-1]
+            words = re.findall(r"[\w'\u2019.\-]+", tail)
+            words = [w for w in words if w.casefold() not in {"has", "had", "have", "was", "also", "then",
+                                                             "would", "will", "later", "again"}
+                     and not (w.casefold().endswith("ly") and not w[0].isupper())]
+            subj = " ".join(words[-8:])
+            if words and words[-1].casefold() in PRONOUNS | {"they", "we"}:
+                subj = words[-1]  # "In a Tumblr post at the time she described": the pronoun is the subject
+        if not subj and verb.group("verb").casefold() not in {"told", "tells", "tell", "asked", "asks"}:
+            # "said Mr X that" inverted before the quote ("told BBC News" names the listener)
+            inverted = re.match(r"\s+(?P<subj>[A-Z][^,.;:!?\"\u201c]{1,60})", before[verb.end():])
+            if inverted:
+                subj = _clip_subject(inverted.group("subj"))
+        if subj:
+            speaker, person = resolver.speaker_from_phrase(subj, offset)
+            if speaker:
+                # "called it 'madness'" names who used the words, not that they were reported speech.
+                return _Attribution(speaker, person, verb.group("verb").casefold() not in WEAK_VERBS)
+    if before.rstrip().endswith(":") and not verbs:
+        # 'Buckley, who phoned in from the set, had a similar experience: "..."': the sentence's subject
+        subject = resolver._named_subject_of(before)
+        if subject:
+            return _Attribution(subject, True, False)
+    return None

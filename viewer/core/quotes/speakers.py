@@ -18,22 +18,19 @@ from viewer.core.quotes.clauses import (
     _AFTER_NAME_APPOSITION_VERB,
     _AFTER_SUBJ_VERB,
     _AFTER_VERB_SUBJ,
-    _BEFORE_VERB,
     _BODY_OF,
     _CLOSING_SAID,
     _CLOSING_X_SAID,
     _DOCUMENT_FROM,
     _DOCUMENT_READ,
-    _ISSUED,
-    _LABEL,
     _SENTENCE_END,
     _SIGNATURE,
     SpanLike,
-    _apposed_subject,
     _Attribution,
     _bad_start,
     _clip_subject,
     _credit_pull_quotes,
+    _from_before,
     _is_full_sentence,
     _is_outlet,
     _predicate_first,
@@ -46,7 +43,6 @@ from viewer.core.quotes.lexicon import (
     FUNCTION_WORDS,
     GENERIC_SPEAKERS,
     NATIONALITIES,
-    NOT_LABELS,
     NOT_SUBJECT_START,
     PLURAL_PRONOUNS,
     PRONOUNS,
@@ -381,6 +377,14 @@ class _Resolver:
                 best = who
         return best
 
+    def _named_subject_of(self, sentence: str) -> str | None:
+        """The known person whose name opens ``sentence`` (after function words), if any."""
+        match = CAP_RUN.match(sentence.lstrip())
+        words = _strip_titles(_split_name(match.group())) if match else []
+        if words and not _is_org(words) and surname_key(words) in self.book.full:
+            return self.book.resolve(words)
+        return None
+
     def _last_subject(self, at: int) -> tuple[str | None, int]:
         # The last sentence opened by a known person: searched backwards, stopping at the first.
         for start in reversed(self._sentence_starts(at)):
@@ -563,61 +567,4 @@ def _from_after(resolver: _Resolver, after: str, offset: int, quoted: str = "") 
             if speaker and _name_in(piece):
                 return _Attribution(speaker, person, True)
             break
-    return None
-
-
-def _from_before(resolver: _Resolver, before: str, offset: int) -> _Attribution | None:
-    if not before.strip():
-        return None
-    label = _LABEL.match(before)
-    if label and label.group(1) not in NOT_LABELS:
-        # "WALLACE: ..." in a transcript
-        return _Attribution(_clean(resolver.book.resolve([label.group(1).title()])), True, True)
-    matches = list(_ACCORDING.finditer(before))
-    according = matches[-1] if matches else None
-    if according and not _is_outlet(according.group("subj")):
-        speaker, person = resolver.speaker_from_phrase(_clip_subject(according.group("subj")), offset)
-        if speaker:
-            return _Attribution(speaker, person, True)
-    verbs = list(_BEFORE_VERB.finditer(before))
-    for verb in reversed(verbs):
-        head = before[:verb.start()]
-        if verb.group("verb").casefold().startswith("according"):
-            continue
-        # "issued a statement warning that": the subject is who issued it
-        head = _ISSUED.sub("", head)
-        # "Macron, who is expected to ..., said": the subject opens the sentence.
-        if head.rstrip().endswith(",") and _apposed_subject(resolver, head, offset):
-            subj = _apposed_subject(resolver, head, offset)
-        elif head.rstrip().endswith(","):
-            subject = re.match(r"\s*((?:[\w'\u2019.\-]+\s+){0,5}?[\w'\u2019.\-]+),", head)
-            subj = subject.group(1) if subject else ""
-            if subj and resolver.speaker_from_phrase(subj, offset)[0] is None:
-                # "On Monday, the People's Daily, the mouthpiece of the party, warned": a later piece
-                for piece in head.split(",")[1:]:
-                    if piece.strip() and resolver.speaker_from_phrase(piece, offset)[0]:
-                        subj = piece.strip()
-                        break
-        else:
-            words = re.findall(r"[\w'\u2019.\-]+", head)
-            # The subject is the noun phrase just before the verb, back to a clause boundary.
-            clause_break = r"[,;:()\u2014\u2013]|\b(?i:and|but|that|while|as|when|because|after|before|however)\b"
-            tail = re.split(clause_break, head)[-1]
-            words = re.findall(r"[\w'\u2019.\-]+", tail)
-            words = [w for w in words if w.casefold() not in {"has", "had", "have", "was", "also", "then",
-                                                             "would", "will", "later", "again"}
-                     and not (w.casefold().endswith("ly") and not w[0].isupper())]
-            subj = " ".join(words[-8:])
-            if words and words[-1].casefold() in PRONOUNS | {"they", "we"}:
-                subj = words[-1]  # "In a Tumblr post at the time she described": the pronoun is the subject
-        if not subj and verb.group("verb").casefold() not in {"told", "tells", "tell", "asked", "asks"}:
-            # "said Mr X that" inverted before the quote ("told BBC News" names the listener)
-            inverted = re.match(r"\s+(?P<subj>[A-Z][^,.;:!?\"\u201c]{1,60})", before[verb.end():])
-            if inverted:
-                subj = _clip_subject(inverted.group("subj"))
-        if subj:
-            speaker, person = resolver.speaker_from_phrase(subj, offset)
-            if speaker:
-                # "called it 'madness'" names who used the words, not that they were reported speech.
-                return _Attribution(speaker, person, verb.group("verb").casefold() not in WEAK_VERBS)
     return None
