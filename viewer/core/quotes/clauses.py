@@ -174,21 +174,37 @@ class _Attribution:
 
 def _credit_pull_quotes(text: str, spans: Sequence[SpanLike], results: list[_Attribution]) -> None:
     """A quote standing alone as a heading or pull quote ('"My fears have been realized"') repeats
-    words the article quotes in full elsewhere: it has the speaker of that quote."""
-    words = [re.findall(r"\w+", text[s.start:s.end].casefold()) for s in spans]
+    words the article quotes in full nearby: it has the speaker of that quote. (Linear: only the
+    few characters around each quote are read, and only the nearest quotes compared.)"""
     for index, span in enumerate(spans):
-        line_start = text.rfind("\n", 0, span.open_mark) + 1
-        line_end = text.find("\n", span.end)
-        line = text[line_start:len(text) if line_end < 0 else line_end]
-        outside = line.replace(text[span.open_mark:span.end], "", 1)
-        if re.sub(r"^\s*\d+\.\s*", "", outside).strip(" \"'\u201c\u201d\u2018\u2019.") or len(words[index]) < 3:
-            continue  # not alone on its line
-        mine = " ".join(words[index])
-        for other, found in enumerate(results):
-            if other != index and found.speaker and len(words[other]) > len(words[index]) \
-                    and mine in " ".join(words[other]):
+        if not _alone_on_its_line(text, span):
+            continue
+        mine = " ".join(re.findall(r"\w+", text[span.start:span.end].casefold()))
+        if mine.count(" ") < 2:
+            continue
+        for other in range(max(0, index - _PULL_REACH), min(len(spans), index + _PULL_REACH + 1)):
+            found = results[other]
+            theirs = " ".join(re.findall(r"\w+", text[spans[other].start:spans[other].end].casefold()))
+            if other != index and found.speaker and len(theirs) > len(mine) and mine in theirs:
                 results[index] = _Attribution(found.speaker, found.person, found.by_verb)
                 break
+
+
+_PULL_REACH = 40  # quotes either side where a heading's full quotation is looked for
+_LINE_LEAD = re.compile(r"[ \t]*(?:\d+\.[ \t]*)?[\"'\u201c\u201d\u2018\u2019]?$")
+_LINE_TAIL = re.compile(r"[\"'\u201c\u201d\u2018\u2019. \t]*(?:\n|$)")
+
+
+def _alone_on_its_line(text: str, span: SpanLike) -> bool:
+    """Nothing but a number, spaces and its marks share the quote's line."""
+    lead_from = max(0, span.open_mark - 8)
+    lead = text[lead_from:span.open_mark + 1]
+    newline = lead.rfind("\n")
+    if newline < 0 and lead_from > 0:
+        return False
+    if not _LINE_LEAD.match(lead[newline + 1:]):
+        return False
+    return bool(_LINE_TAIL.match(text, span.end))
 
 
 def _is_full_sentence(text: str, span: SpanLike) -> bool:

@@ -143,6 +143,13 @@ def _pair_marks(
     depth = 0  # quotes inside the quote
     continues = False
     n = len(line)
+    # Linear in the line: from one quotation mark to the next, the skipped stretches walked with
+    # a pointer, and words counted from a table of word starts (a scan per mark made long lines
+    # quadratic).
+    skip = sorted(skip)
+    skip_index = 0
+    skip_reach = -1  # end of the skipped stretches that start at or before i
+    word_starts = [m.start() for m in _WORD.finditer(line)] if single else []
     finder = _MARK_FINDERS.get(marks)
     if finder is None:
         finder = _MARK_FINDERS[marks] = re.compile("[" + re.escape(marks) + "]")
@@ -150,7 +157,10 @@ def _pair_marks(
     while match is not None:
         i = match.start()
         match = finder.search(line, i + 1)
-        if skip and any(a <= i < b for a, b in skip):
+        while skip_index < len(skip) and skip[skip_index][0] <= i:
+            skip_reach = max(skip_reach, skip[skip_index][1])
+            skip_index += 1
+        if i < skip_reach:
             continue
         if single and _is_apostrophe(line, i):
             continue
@@ -239,7 +249,7 @@ def _classify(text: str, span: QuoteSpan, headline_end: int) -> str:
 
 
 def _fold_doubled_singles(text: str) -> str:
-    """Two single marks typed for one double mark ("voters,’’ Will Moy said") read as that
+    """Two single marks typed for one double mark ("voters,\u2019\u2019 Will Moy said") read as that
     double mark and a thin space, so offsets stay the same."""
     if "\u2019\u2019" not in text and "\u2018\u2018" not in text:
         return text

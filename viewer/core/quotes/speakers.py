@@ -74,6 +74,7 @@ _REPORTER = re.compile(CAP_RUN.pattern + r"(?:,[^,.;:!?\"\u201c\u201d]{1,60},)?\
                        r"explained|denied|believes|agreed|conceded|urged)\b")
 _DESCRIBED_SUBJECT = re.compile(r"^The\s+(?:[a-z][\w\-]*\s+){0,2}?(\d{1,3}-year-old|[A-Za-z][\w\-]*)(?=\s+[a-z])")
 _LEAD_IN = re.compile(r"\b(?:said|says|added|adds|told\s+[\w\s]{1,30}?|explained|insisted|stated)\s*:\s*$")
+_UNSEEN = object()
 _LOOKBACK = 3000  # characters of narration searched back for whom a pronoun means
 _NEWLINE = re.compile(r"\n")
 _ORG_OPENING = re.compile(r"(?:The\s+)?((?:[A-Z][\w&'.\-]*)(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w&'.\-]*)*)")
@@ -178,22 +179,32 @@ class _Resolver:
     def _last_reporter(self, at: int) -> tuple[str | None, int]:
         """The last person the narration has saying something ("Lord Rennard said.")."""
         floor = max(0, at - _LOOKBACK)
-        for m in _REPORTER.finditer(self.text, floor, at):
-            if self._in_quote(m.start()):
-                continue
-            # "Mr Howard denied Mr Yeo said ...": a name after the sentence's own subject speaks only
-            # when it closes the sentence ("..., Lord Rennard said.").
-            opening = self.text[_sentence_start(self.text, floor, m.start()):m.start()].split(",")[-1]
-            final = re.match(r"\s*[.!?]", self.text[m.end():m.end() + 3])
-            if not final and any(_split_name(w.group()) and _name_in(w.group()) for w in CAP_RUN.finditer(opening)):
-                continue
-            words = _strip_titles(_split_name(CAP_RUN.match(m.group(0)).group()))
-            if not words or _is_org(words) or words[0].casefold() in PRONOUNS | PLURAL_PRONOUNS:
-                continue
-            if (len(words) >= 2 or words[-1].casefold() in self.book.full
-                    or self.book._variant(words[-1].casefold())):
-                best, best_at = self.book.resolve(words), m.start()
-        return best, best_at
+        # Searched backwards, stopping at the first; every quote looks back over much the same
+        # stretch, so each match is judged once.
+        for m in reversed(list(_REPORTER.finditer(self.text, floor, at))):
+            key = (m.start(), m.end(), self.sentence_start(floor, m.start()))
+            name = self._reporters.get(key, _UNSEEN)
+            if name is _UNSEEN:
+                name = self._reporters[key] = self._reporter_name(m, key[2])
+            if name is not None:
+                return name, m.start()
+        return None, -1
+
+    def _reporter_name(self, m: re.Match[str], sentence_from: int) -> str | None:
+        if self._in_quote(m.start()):
+            return None
+        # "Mr Howard denied Mr Yeo said ...": a name after the sentence's own subject speaks only
+        # when it closes the sentence ("..., Lord Rennard said.").
+        opening = self.text[sentence_from:m.start()].split(",")[-1]
+        final = re.match(r"\s*[.!?]", self.text[m.end():m.end() + 3])
+        if not final and any(_split_name(w.group()) and _name_in(w.group()) for w in CAP_RUN.finditer(opening)):
+            return None
+        words = _strip_titles(_split_name(CAP_RUN.match(m.group(0)).group()))
+        if not words or _is_org(words) or words[0].casefold() in PRONOUNS | PLURAL_PRONOUNS:
+            return None
+        if len(words) >= 2 or words[-1].casefold() in self.book.full or self.book._variant(words[-1].casefold()):
+            return self.book.resolve(words)
+        return None
 
     def speaker_from_phrase(self, phrase: str, at: int) -> tuple[str | None, bool]:
         """A subject phrase ("he", "Ms Hewitt", "the French president") to (speaker, is_person)."""
@@ -401,17 +412,15 @@ class _Resolver:
                 # "The Australian has suffered ...", "The 28-year-old was ...": the person so described
                 who, is_person = self._description(described.group(0), start)
                 if who and is_person:
-                    best, best_at = who, start
+                    return who, start
                 continue
             for match in CAP_RUN.finditer(opening):
                 words = _strip_titles(_split_name(match.group()))
                 if not words or _is_org(words) or words[0].casefold() in PRONOUNS | PLURAL_PRONOUNS:
                     continue
-                known = surname_key(words) in self.book.full
-                if known:
-                    best, best_at = self.book.resolve(words), start
-                    break
-        return best, best_at
+                if surname_key(words) in self.book.full:
+                    return self.book.resolve(words), start
+        return None, -1
 
 
 def attribute_speakers(text: str, spans: Sequence[SpanLike]) -> list[str | None]:
