@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import multiprocessing
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -48,3 +50,22 @@ def test_cancel_from_another_thread():
     with pytest.raises(Cancelled):
         run_in_child("viewer.core.quotes.clusters:find_and_cluster_job", texts, state)
     assert multiprocessing.active_children() == []
+
+
+def test_a_script_without_a_main_guard_can_use_worker_processes(tmp_path):
+    # Spawned children re-import the parent's main script unless it is hidden from them: an
+    # unguarded script would then run again in every worker and leave the pool waiting.
+    script = tmp_path / "unguarded.py"
+    script.write_text(
+        "from viewer.core.tasks.child_process import run_in_child\n"
+        "from viewer.core.tasks.spawning import process_pool\n"
+        "print('script body ran')\n"
+        "texts = [('a.txt', 'He said: \"We will meet again in Moscow next week,\" the minister said.')]\n"
+        "quotes, _clusters = run_in_child('viewer.core.quotes.clusters:find_and_cluster_job', texts)\n"
+        "with process_pool(2) as pool:\n"
+        "    print(len(quotes), pool.map(abs, [-1, -2, 3]))\n",
+        encoding="utf-8")
+    # The time-out only stops a hang from holding the suite; nothing here is timed.
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["script body ran", "1 [1, 2, 3]"]  # the body ran once, in the parent

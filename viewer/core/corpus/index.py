@@ -49,7 +49,7 @@ from viewer.core.corpus.ordering import cluster_order
 from viewer.core.corpus.result import CorpusSimilarity
 from viewer.core.errors import Cancelled
 from viewer.core.tasks.child_process import run_in_child
-from viewer.core.tasks.pool import process_pool
+from viewer.core.tasks.spawning import process_pool
 from viewer.core.tasks.task import TaskState
 from viewer.core.text import normalize as _normalize_module
 from viewer.core.text import stopwords as _stopwords_module

@@ -2,7 +2,7 @@
 
 :func:`load_progressively` expands the paths, then reads every file and hands each result
 to ``deliver`` as soon as it exists, so a list can fill while the rest is still being read.
-Big loads run in worker processes (spawned, see ``viewer.core.tasks.pool``): a file is
+Big loads run in worker processes (spawned, see ``viewer.core.tasks.spawning``): a file is
 parsed in another interpreter, so cancelling stops it mid-parse (the worker is killed), a
 file that takes longer than ``stuck_after`` seconds is reported and its worker replaced
 without holding up the other files, and a reader that crashes costs one file, not the load.
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-import multiprocessing
 import os
 import time
 from collections.abc import Callable, Sequence
@@ -25,6 +24,7 @@ from typing import Any
 from viewer.core.errors import ArticleError, Cancelled
 from viewer.core.loading.articles import Article, expand_paths, load_article
 from viewer.core.tasks.policy import in_child_process
+from viewer.core.tasks.spawning import spawn_context, start
 
 # Past this a file is reported as stuck and its reader replaced; the others go on.
 STUCK_AFTER_S = 30.0
@@ -72,7 +72,7 @@ class _Reader:
     def __init__(self, context: Any, loader: str) -> None:
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_reader_main, args=(child, loader), daemon=True)
-        self.process.start()
+        start(self.process)
         child.close()
         self.path: str | None = None
         self.since = 0.0
@@ -153,7 +153,7 @@ def load_progressively(
 
 def _load_in_workers(files: list[str], count: int, finish: Callable[[str, Article | ArticleError], None],
                      cancelled: Callable[[], bool], stuck_after: float, loader: str) -> None:
-    context = multiprocessing.get_context("spawn")
+    context = spawn_context()
     pending = list(reversed(files))
     readers = [_Reader(context, loader) for _ in range(min(count, len(files)))]
     try:

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-import multiprocessing
 import os
 import time
 from collections.abc import Callable
 from typing import Any
 
 from viewer.core.errors import Cancelled
+from viewer.core.tasks.spawning import spawn_context, start
 from viewer.core.tasks.task import TaskState
 
 PROGRESS_INTERVAL_S = 0.1
@@ -45,13 +45,13 @@ def run_in_child(target: str, items: list, state: TaskState | None = None, extra
     itself stopped; any other failure comes back as a ``RuntimeError`` naming it.
     """
     state = state or TaskState()
-    context = multiprocessing.get_context("spawn")
+    context = spawn_context()
     here, there = context.Pipe()
     stop = context.Event()
     # Not a daemon: the corpus job starts worker processes of its own.
     child = context.Process(target=_child_main, args=(there, stop, target, extra, len(items)),
                             name="article-viewer-task")
-    child.start()
+    start(child)
     there.close()
     try:
         for first in range(0, len(items), SLICE_ITEMS):
