@@ -21,7 +21,7 @@ from viewer.core.quotes.lexicon import (
     VERB_ALT,
     WEAK_VERBS,
 )
-from viewer.core.quotes.names import _clean, _is_org
+from viewer.core.quotes.names import _clean, _is_org, _name_in
 
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")
 
@@ -47,7 +47,8 @@ _BEFORE_VERB = re.compile(r"(?P<verb>\b(?:" + VERB_ALT + r"))\b")
 
 
 _AFTER_NAME_APPOSITION_VERB = re.compile(
-    r"^[\s,;:\u2014\u2013-]*(?P<subj>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3}),\s+[^\"\u201c\u201d.!?]{3,200}?,\s+"
+    # (lower-case titles may lead the name: "study lead author Lucas Paganini, a scientist at ..., said")
+    r"^[\s,;:\u2014\u2013-]*(?:[a-z][\w\-]*\s+){0,4}(?P<subj>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3}),\s+[^\"\u201c\u201d.!?]{3,200}?,\s+"
     + _ADVERBS + r"(?P<verb>" + VERB_ALT + r")\b"
 )
 _DOCUMENT_FROM = re.compile(r"(?:a|an|the|its|their)\s+(?:new\s+|latest\s+|recent\s+)?(?:" + "|".join(sorted(DOCUMENTS))
@@ -137,6 +138,10 @@ def _clip_subject(subj: str) -> str:
     named = re.match(r"((?:[A-Z][\w'\u2019\-]+\s+){1,3}?[A-Z][\w'\u2019\-]+)\s+of\s+the\s+", subj)
     if named and not _is_org(named.group(1).split()):
         subj = named.group(1)
+    # "43-year-old Martin Taylor of Aberdeenshire": a person of two names or more, then the place he is from.
+    named = re.search(r"\b((?:[A-Z][\w'\u2019\-]+\s+){1,3}[A-Z][\w'\u2019\-]+)\s+of\s+[A-Z]", subj)
+    if named and not _is_org(named.group(1).split()) and not subj[:named.start()].strip(" -")[-1:].isupper():
+        subj = subj[:named.end(1)]
     return subj.strip()
 
 
@@ -274,3 +279,20 @@ def _from_before(resolver: _Phrases, before: str, offset: int) -> _Attribution |
         if subject:
             return _Attribution(subject, True, False)
     return None
+
+
+def _named_piece(pieces: list[str]) -> str:
+    """The piece of a subject phrase cut at commas that names the speaker: the first ("Joseph Dias,
+    general secretary of ..."), unless it is a description in lower case whose head noun the next
+    piece names ("chairman, CEO and president Craig Menear", "Sweden's deputy director of public
+    prosecutions, Eva-Marie Persson")."""
+    first = pieces[0].split()
+    described = bool(first) and first[-1][:1].islower() and (
+        not _name_in(pieces[0]) or re.search(r"['\u2019]s\s+[a-z]", pieces[0]) is not None)
+    for piece in pieces[1:] if described else ():
+        words = re.sub(r"^\s*(?:and|or)\s+", "", piece).split()
+        while words and words[0][:1].islower() and words[0].casefold() in TITLES | ROLES:
+            words.pop(0)  # "CEO and president Craig Menear"
+        if words and words[0][:1].isupper() and _name_in(" ".join(words)):
+            return " ".join(words)
+    return pieces[0]

@@ -100,6 +100,10 @@ class _NameBook:
             name = f"{m.group(1)} {m.group(3)}"
             self.aliases.setdefault(m.group(2).casefold(), name)
             self.full.setdefault(m.group(3).casefold(), name)
+        for m in _ONE_NAME_WHO.finditer(text):
+            word = m.group(1)
+            if word.casefold() not in FUNCTION_WORDS and word.casefold() not in self.common and not _is_org([word]):
+                self.full.setdefault(word.casefold(), word)
         for m in _HONORIFIC_BEFORE.finditer(text):
             name = self.full.get(m.group(2).casefold())
             if name and name not in self.genders:
@@ -230,6 +234,8 @@ _NICKNAME = re.compile(r"\b([A-Z][\w'\u2019\-]+)[ \t]+[\"\u201c\u2018']([A-Z][\w
                        r"([A-Z][\w'\u2019\-]+)")
 _CONNECTORS = {"of", "for", "and", "on", "in", "to"}
 _LONG_ORG = re.compile(r"\b([A-Z][\w&'\u2019\-]*(?:[ \t]+(?:(?:of|for|and|on|in|to|the)[ \t]+)*[A-Z][\w&'\u2019\-]*)+)")
+# "Tommy — who only goes by his first name online — retired": one name, then "who": a person.
+_ONE_NAME_WHO = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]+)\s*(?:,|\u2014|\u2013|--)\s*who\b", re.M)
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Lord|Dame)[.\ua78f]?[ \t]+([A-Z][\w'\u2019\-]+)")
 
 

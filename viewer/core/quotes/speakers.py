@@ -33,6 +33,7 @@ from viewer.core.quotes.clauses import (
     _from_before,
     _is_full_sentence,
     _is_outlet,
+    _named_piece,
     _predicate_first,
     _sentence_end,
     _sentence_start,
@@ -212,7 +213,7 @@ class _Resolver:
         if not phrase:
             return None, False
         if "," in phrase:
-            phrase = phrase.split(",")[0]  # "Joseph Dias, general secretary of ..."
+            phrase = _named_piece(phrase.split(","))
         words = phrase.split()
         if not words:
             return None, False
