@@ -69,3 +69,31 @@ def test_single_first_name_introduced_with_dashes():
             'Tommy \u2014 who only goes by his first name online \u2014 retired at 51, he wrote in a blog post.\n\n'
             '"So much of a great retirement is mental," he wrote.')
     assert speakers(text) == ["Tommy"]
+
+
+def test_apposition_without_its_closing_comma_before_told():
+    text = ('"This is mainly due to the wind," Maya Raman, a research analyst at the Council on Energy, '
+            'Environment and Water think tank told CBS News.')
+    assert speakers(text) == ["Maya Raman"]
+
+
+def test_she_after_an_inverted_said_in_narration():
+    text = ('"The duty falls on consumers," said Dan Anthony, a trade consultant.\n\n'
+            'Computers have been hit too, said Mary E. Lowery, a Syracuse University economist. '
+            '"About a third of imports are computers," she said.')
+    assert speakers(text) == ["Dan Anthony", "Mary E. Lowery"]
+
+
+def test_he_after_a_subject_that_follows_a_prepositional_opening():
+    text = ('Jim Bridenstone expects three rockets by 2024.\n\n'
+            'At a hearing last month of the subcommittee that funds NASA, Rep. Robert Aderhold (R-AL), '
+            'ranking member of the subcommittee, pushed for more rockets.\n\n'
+            '"I understand there is growing confidence," he said.')
+    assert speakers(text) == ["Robert Aderhold"]
+
+
+def test_pronoun_subject_after_a_prepositional_opening_is_not_the_name_after_it():
+    text = ('Patrick Carlino Jr., 55, pleaded guilty.\n\n'
+            'During the call, he asked about the Muslim Brotherhood and said, "somebody ought to stop her," '
+            'the prosecutor\u2019s office said.')
+    assert speakers(text)[0] != "Muslim Brotherhood"

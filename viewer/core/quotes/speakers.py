@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from viewer.core.quotes.clauses import (
     _ACCORDING,
     _AFTER_NAME_APPOSITION_VERB,
+    _AFTER_NAME_DESCRIPTION_VERB,
     _AFTER_SUBJ_VERB,
     _AFTER_VERB_SUBJ,
     _BODY_OF,
@@ -68,6 +69,7 @@ from viewer.core.quotes.names import (
 
 _AGE = re.compile(r"\b(?:the\s+)?(\d{1,3})-year-old\b", re.I)
 
+_PREPOSITIONS = {"at", "in", "on", "during", "after", "before", "earlier", "later", "last", "since", "following"}
 _CLAUSE_OPENERS = {"asked", "if", "whether", "when", "although", "though", "despite", "referring", "speaking"}
 # Sentence-opening "X said", "X told", "X has added": someone speaking without quotation marks.
 _REPORTER = re.compile(CAP_RUN.pattern + r"(?:,[^,.;:!?\"\u201c\u201d]{1,60},)?\s+(?:has\s+|had\s+|also\s+)*"
@@ -407,6 +409,14 @@ class _Resolver:
                 lead.pop(0)  # "But he told the Times ...": the pronoun is the subject, the name an object
             if lead and lead[0] in _CLAUSE_OPENERS | PRONOUNS | {"they", "we"}:
                 continue
+            if lead and lead[0] in _PREPOSITIONS:
+                # "At a hearing last month of ..., Rep. Robert Aderholt pushed ...": the subject follows the
+                # opening phrase's comma
+                comma = self.text.find(",", start, min(at, start + 200))
+                if comma >= 0 and not self._in_quote(comma):
+                    opening = self._opening(comma + 1, at)
+                    if opening.split()[:1] and opening.split()[0].casefold() in PRONOUNS | {"they", "we"}:
+                        continue  # "During the call, he asked about the Muslim Brotherhood"
             described = _DESCRIBED_SUBJECT.match(opening)
             if described and (described.group(1).casefold() in TITLES | ROLES | NATIONALITIES
                               or described.group(1).endswith("-year-old")):
@@ -531,7 +541,7 @@ def _from_after(resolver: _Resolver, after: str, offset: int, quoted: str = "") 
     signature = _SIGNATURE.match(after)
     if signature:
         return _Attribution(_clean(resolver.book.resolve(signature.group(1).split())), True, True)
-    m = _AFTER_NAME_APPOSITION_VERB.match(after)
+    m = _AFTER_NAME_APPOSITION_VERB.match(after) or _AFTER_NAME_DESCRIPTION_VERB.match(after)
     if m and _name_in(m.group("subj")):
         speaker, person = resolver.speaker_from_phrase(m.group("subj"), offset)
         if speaker:
