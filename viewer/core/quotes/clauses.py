@@ -55,7 +55,8 @@ _AFTER_NAME_APPOSITION_VERB = re.compile(
 # tank told CBS News.': a described name whose apposition lost its closing comma before the verb
 _AFTER_NAME_DESCRIPTION_VERB = re.compile(
     r"^[\s,;:\u2014\u2013-]*(?P<subj>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){1,3}),\s+(?:a|an|the)\s+[a-z]"
-    r"[^\"\u201c\u201d.!?]{3,200}?\s[a-z][\w\-]*\s+" + _ADVERBS + r"(?P<verb>said|says|told|tells|added|adds|wrote|writes)\b"
+    r"[^\"\u201c\u201d.!?]{3,200}?\s[a-z][\w\-]*\s+" + _ADVERBS
+    + r"(?P<verb>said|says|told|tells|added|adds|wrote|writes)\b"
 )
 _DOCUMENT_FROM = re.compile(r"(?:a|an|the|its|their)\s+(?:new\s+|latest\s+|recent\s+)?(?:" + "|".join(sorted(DOCUMENTS))
                             + r")\s+(?:from|by)\s+(?:the\s+)?([A-Z].*)")
