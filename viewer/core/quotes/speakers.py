@@ -39,11 +39,9 @@ from viewer.core.quotes.clauses import (
     _sentence_end,
     _sentence_start,
 )
+from viewer.core.quotes.descriptions import _DescriptionRules
 from viewer.core.quotes.lexicon import (
-    DETERMINERS,
-    DOCUMENTS,
     FUNCTION_WORDS,
-    GENERIC_SPEAKERS,
     NATIONALITIES,
     NOT_SUBJECT_START,
     PLURAL_PRONOUNS,
@@ -56,7 +54,6 @@ from viewer.core.quotes.lexicon import (
 from viewer.core.quotes.names import (
     CAP_RUN,
     _clean,
-    _described,
     _is_org,
     _name_in,
     _NameBook,
@@ -83,7 +80,7 @@ _NEWLINE = re.compile(r"\n")
 _ORG_OPENING = re.compile(r"(?:The\s+)?((?:[A-Z][\w&'.\-]*)(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w&'.\-]*)*)")
 
 
-class _Resolver:
+class _Resolver(_DescriptionRules):
     def __init__(self, text: str, quoted: Sequence[tuple[int, int]] = ()) -> None:
         self.text = text
         self.book = _NameBook(text)
@@ -245,116 +242,6 @@ class _Resolver:
                 return _clean(self.book.expand(org)), False
             return _clean(self.book.resolve(name)), True
         return self._description(phrase, at)
-
-    def _description(self, phrase: str, at: int) -> tuple[str | None, bool]:
-        before = self.text[:at]
-        age = _AGE.search(phrase)
-        if age:
-            years = age.group(1)
-            found = None
-            for m in re.finditer(r"([A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)+),\s+" + years + r"\b", before):
-                found = m.group(1)
-            for m in re.finditer(years + r"-year-old\s+(?:[a-z]+\s+){0,3}"
-                                 r"([A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)+)", before):
-                found = m.group(1)
-            if found:
-                return _clean(self.book.resolve(_strip_titles(found.split()))), True
-            return self._antecedent(at), True
-        words = [w.casefold() for w in re.findall(r"[\w\-]+", phrase)]
-        words = [w for w in words if w not in DETERMINERS]
-        if not words:
-            return None, False
-        head = words[-1]
-        if head in DOCUMENTS or head.rstrip("s") in DOCUMENTS:
-            return self._document_author(head, at)
-        if head in {"company", "firm", "group", "bank", "club", "government", "ministry", "department",
-                    "agency", "retailer", "airline", "carrier", "operator", "maker", "giant", "statement",
-                    "organisation", "organization", "union", "party", "body", "regulator", "watchdog"}:
-            return self._named_body(head, at) or self.last_org or self._org_antecedent(at), False
-        if (phrase.split()[0].casefold() in {"a", "an", "one"}
-                and head in {"spokesman", "spokeswoman", "spokesperson", "official", "source", "insider"}):
-            return self._unnamed(phrase)  # "a spokesman said": someone new and unnamed, not an earlier name
-        if head in TITLES | ROLES | NATIONALITIES or head in {"official", "source", "woman", "man", "spokesperson",
-                                                            "insider"}:
-            # "the French president": the nearest earlier "President Emmanuel Macron" or "Macron, the president".
-            pattern = re.compile(
-                r"\b(?i:" + re.escape(head) + r")\s+((?:[A-Z][\w'\u2019\-]+\s+){0,2}[A-Z][\w'\u2019\-]+)"
-                r"|([A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)+),\s+(?:the\s+|a\s+)?[\w\s\-']{0,40}?\b(?i:"
-                + re.escape(head) + r")\b",
-            )
-            found = None
-            for m in pattern.finditer(before):
-                found = m.group(1) or m.group(2)
-            if found and found.split()[0][0].isupper():
-                name = _strip_titles(found.split())
-                if not _is_org(name) and name[0].casefold() not in TITLES:
-                    return _clean(self.book.resolve(name)), True
-            if head in {"official", "source", "spokesman", "spokeswoman", "spokesperson", "analyst", "economist",
-                        "insider"}:
-                return self._unnamed(phrase)
-            # "the French leader": the nearest earlier "French ... Emmanuel Macron".
-            for word in reversed(words[:-1]):
-                found = None
-                for m in re.finditer(r"\b(?i:" + re.escape(word) + r")\s+(?:[a-z]+\s+){0,3}"
-                                     r"((?:[A-Z][\w\-]+[ \t]+){1,3}[A-Z][\w\-]+)\b", before):
-                    found = m.group(1)
-                if found:
-                    name = _strip_titles(found.split())
-                    if not _is_org(name) and name[0].casefold() not in TITLES:
-                        return _clean(self.book.resolve(name)), True
-            return self._antecedent(at), True
-        return None, False
-
-    def _named_body(self, head: str, at: int) -> str | None:
-        """Whom "the agency" means when the narration named it so after the last organisation
-        quoted: "the Reuters news agency" -> "Reuters"."""
-        floor = max(0, at - _LOOKBACK, self.last_org_at)
-        found = None
-        for m in re.finditer(r"\b((?:[A-Z][\w&'\u2019.\-]*\s+){0,3}[A-Z][\w&'\u2019.\-]*)\s+(?:[a-z]+\s+)?"
-                             + re.escape(head) + r"\b", self.text[floor:at]):
-            if not self._in_quote(floor + m.start()):
-                found = m.group(1)
-        if not found:
-            return None
-        words = [w for w in found.split() if w not in {"The", "A", "An"}]
-        if not words or words[0].casefold() in FUNCTION_WORDS:
-            return None
-        if all(w.casefold() in NATIONALITIES for w in words):
-            return " ".join(words) + " " + head  # "the Afghan government"
-        return " ".join(words)
-
-    def _unnamed(self, phrase: str) -> tuple[str | None, bool]:
-        """Someone the text describes without a name: "BaFin spokeswoman", but no speaker for a bare
-        "official" or "source" that could be anyone."""
-        described = _described(phrase)
-        if not described or (len(described.split()) == 1 and described.casefold() in GENERIC_SPEAKERS):
-            return None, False
-        return described, False
-
-    def _document_author(self, head: str, at: int) -> tuple[str | None, bool]:
-        """Who a statement, report or lawsuit speaks for: whoever the narration has issuing one
-        ("the US military said in a statement"), else the organisation or person last in view."""
-        floor = max(0, at - _LOOKBACK)
-        stem = re.escape(head.rstrip("s"))
-        for m in reversed(list(re.finditer(r"\b" + stem + r"s?\b", self.text[floor:at], re.I))):
-            where = floor + m.start()
-            if self._in_quote(where):
-                continue
-            start = _sentence_start(self.text, floor, where)
-            clause = self.text[start:where]
-            by = re.match(r"\s*(?:from|by|of)\s+(?:the\s+)?([A-Z][^,.;:!?\"\u201c\u201d()]{1,60})",
-                          self.text[floor + m.end():floor + m.end() + 80])
-            found = _from_before(self, clause, where) if clause.strip() else None
-            if found and found.speaker:
-                return found.speaker, found.person
-            if by:
-                speaker, person = self.speaker_from_phrase(_clip_subject(by.group(1)), where)
-                if speaker:
-                    return speaker, person
-        org = self._org_antecedent(at)
-        if org:
-            return org, False
-        return self._antecedent(at), True
 
     def _antecedent(self, at: int, pronoun: str | None = None) -> str | None:
         """Whom "he" or "the 28-year-old" means: the latest of the last speakers, the last person
