@@ -97,3 +97,17 @@ def test_pronoun_subject_after_a_prepositional_opening_is_not_the_name_after_it(
             'During the call, he asked about the Muslim Brotherhood and said, "somebody ought to stop her," '
             'the prosecutor\u2019s office said.')
     assert speakers(text)[0] != "Muslim Brotherhood"
+
+
+def test_she_after_an_inverted_said_when_a_body_spoke_before():
+    text = ('A study by the Centre for Economic Policy Research concluded that "the tariff falls on consumers."\n\n'
+            '"The impact is large," said Daniel Anthony, a trade consultant.\n\n'
+            'Computers have been hit too, said Mary E. Lowery, a Syracuse University economist. '
+            '"About a third of imports are computers," she said.')
+    assert speakers(text)[-1] == "Mary E. Lowery"
+
+
+def test_said_before_a_name_that_opens_a_clause_is_no_inverted_reporter():
+    text = ('Michael Howard met his team.\n\n'
+            'He also said, Mr Davis would "set out the position very clearly" next week.')
+    assert speakers(text) == ["Michael Howard"]

@@ -72,6 +72,8 @@ _CLAUSE_OPENERS = {"asked", "if", "whether", "when", "although", "though", "desp
 _REPORTER = re.compile(CAP_RUN.pattern + r"(?:,[^,.;:!?\"\u201c\u201d]{1,60},)?\s+(?:has\s+|had\s+|also\s+)*"
                        r"(?:said|says|told|tells|added|adds|insisted|argued|warned|admitted|claimed|stressed|"
                        r"explained|denied|believes|agreed|conceded|urged)\b")
+# ", said Mary E. Lovely, an economist.": an inverted verb after a comma, its subject closing the clause
+_INVERTED_REPORTER = re.compile(r"[,\"\u201d\u2019]\s*(?:said|says|added|adds)\s+(" + CAP_RUN.pattern + r")(?=\s*[,.;])")
 _DESCRIBED_SUBJECT = re.compile(r"^The\s+(?:[a-z][\w\-]*\s+){0,2}?(\d{1,3}-year-old|[A-Za-z][\w\-]*)(?=\s+[a-z])")
 _LEAD_IN = re.compile(r"\b(?:said|says|added|adds|told\s+[\w\s]{1,30}?|explained|insisted|stated)\s*:\s*$")
 _UNSEEN = object()
@@ -181,11 +183,27 @@ class _Resolver(_DescriptionRules):
         floor = max(0, at - _LOOKBACK)
         # Searched backwards, stopping at the first; every quote looks back over much the same
         # stretch, so each match is judged once.
-        for m in reversed(list(_REPORTER.finditer(self.text, floor, at))):
+        inverted = self._last_inverted_reporter(at)
+        for m in reversed(list(_REPORTER.finditer(self.text, max(floor, inverted[1]), at))):
             key = (m.start(), m.end(), self.sentence_start(floor, m.start()))
             name = self._reporters.get(key, _UNSEEN)
             if name is _UNSEEN:
                 name = self._reporters[key] = self._reporter_name(m, key[2])
+            if name is not None:
+                return name, m.start()
+        return inverted
+
+    def _last_inverted_reporter(self, at: int) -> tuple[str | None, int]:
+        """The last person the narration names after a reporting verb ("..., said Mary E. Lovely, an
+        economist."), outside quotations."""
+        for m in reversed(list(_INVERTED_REPORTER.finditer(self.text, max(0, at - _LOOKBACK), at))):
+            name = self._reporters.get(m.start(1), _UNSEEN)
+            if name is _UNSEEN:
+                words = _strip_titles(_split_name(m.group(1)))
+                known = words and (len(words) >= 2 or words[-1].casefold() in self.book.full)
+                name = self._reporters[m.start(1)] = (
+                    self.book.resolve(words) if known and not self._in_quote(m.start())
+                    and not _is_org(words) and words[0].casefold() not in PRONOUNS | PLURAL_PRONOUNS else None)
             if name is not None:
                 return name, m.start()
         return None, -1
