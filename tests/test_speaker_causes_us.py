@@ -111,3 +111,18 @@ def test_said_before_a_name_that_opens_a_clause_is_no_inverted_reporter():
     text = ('Michael Howard met his team.\n\n'
             'He also said, Mr Davis would "set out the position very clearly" next week.')
     assert speakers(text) == ["Michael Howard"]
+
+
+def test_a_club_introduced_with_who_is_no_one_name_person():
+    text = ('Julian Whyte, a prop, expects a rough ride.\n\n'
+            'The Leicester tight-head is in form. Leicester, who signed Whyte in 2003, have also gained. '
+            '"The Welsh scrum is a force," he told BBC Sport.')
+    assert speakers(text) == ["Julian Whyte"]
+
+
+def test_name_before_the_comma_of_an_opening_adverb_stays_the_subject():
+    text = ('Charles Kennedy leads the Liberal Democrats.\n\n'
+            'Earlier Mr Kennedy, whose party opposes the plan as "deeply flawed" said it could wait. '
+            'He told the Today programme that Mr Clarke was less keen.\n\n'
+            '"Why do we need this legislation?" he asked.')
+    assert speakers(text)[-1] == "Charles Kennedy"

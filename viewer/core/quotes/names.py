@@ -104,6 +104,7 @@ class _NameBook:
             word = m.group(1)
             if word.casefold() not in FUNCTION_WORDS and word.casefold() not in self.common and not _is_org([word]):
                 self.full.setdefault(word.casefold(), word)
+                self.genders.setdefault(self.full[word.casefold()], "f" if m.group(2).startswith("her") else "m")
         for m in _HONORIFIC_BEFORE.finditer(text):
             name = self.full.get(m.group(2).casefold())
             if name and name not in self.genders:
@@ -235,7 +236,9 @@ _NICKNAME = re.compile(r"\b([A-Z][\w'\u2019\-]+)[ \t]+[\"\u201c\u2018']([A-Z][\w
 _CONNECTORS = {"of", "for", "and", "on", "in", "to"}
 _LONG_ORG = re.compile(r"\b([A-Z][\w&'\u2019\-]*(?:[ \t]+(?:(?:of|for|and|on|in|to|the)[ \t]+)*[A-Z][\w&'\u2019\-]*)+)")
 # "Tommy — who only goes by his first name online — retired": one name, then "who": a person.
-_ONE_NAME_WHO = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]+)\s*(?:,|\u2014|\u2013|--)\s*who\b", re.M)
+# (A gendered word in the clause tells a person from a club: "Leicester, who signed White ..., have")
+_ONE_NAME_WHO = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]+)\s*(?:,|\u2014|\u2013|--)\s*who\b"
+                           r"[^,.;:!?\u2014\u2013]{0,80}?\b(his|her|himself|herself)\b", re.M)
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Lord|Dame)[.\ua78f]?[ \t]+([A-Z][\w'\u2019\-]+)")
 
 

@@ -319,6 +319,9 @@ class _Resolver(_DescriptionRules):
                 # "At a hearing last month of ..., Rep. Robert Aderholt pushed ...": the subject follows the
                 # opening phrase's comma
                 comma = self.text.find(",", start, min(at, start + 200))
+                named = self._named_subject_in(self._opening(start, comma) if comma >= 0 else opening)
+                if named:
+                    return named, start  # "Earlier Mr Kennedy, whose party ..., said"
                 if comma >= 0 and not self._in_quote(comma):
                     opening = self._opening(comma + 1, at)
                     if opening.split()[:1] and opening.split()[0].casefold() in PRONOUNS | {"they", "we"}:
@@ -331,13 +334,20 @@ class _Resolver(_DescriptionRules):
                 if who and is_person:
                     return who, start
                 continue
-            for match in CAP_RUN.finditer(opening):
-                words = _strip_titles(_split_name(match.group()))
-                if not words or _is_org(words) or words[0].casefold() in PRONOUNS | PLURAL_PRONOUNS:
-                    continue
-                if surname_key(words) in self.book.full:
-                    return self.book.resolve(words), start
+            named = self._named_subject_in(opening)
+            if named:
+                return named, start
         return None, -1
+
+    def _named_subject_in(self, opening: str) -> str | None:
+        """The first known person named in a sentence's opening words."""
+        for match in CAP_RUN.finditer(opening):
+            words = _strip_titles(_split_name(match.group()))
+            if not words or _is_org(words) or words[0].casefold() in PRONOUNS | PLURAL_PRONOUNS:
+                continue
+            if surname_key(words) in self.book.full:
+                return self.book.resolve(words)
+        return None
 
 
 def attribute_speakers(text: str, spans: Sequence[SpanLike]) -> list[str | None]:
