@@ -126,3 +126,21 @@ def test_name_before_the_comma_of_an_opening_adverb_stays_the_subject():
             'He told the Today programme that Mr Clarke was less keen.\n\n'
             '"Why do we need this legislation?" he asked.')
     assert speakers(text)[-1] == "Charles Kennedy"
+
+
+def test_a_surname_ending_in_ly_is_no_adverb():
+    text = 'Teachers could get more powers under a "zero tolerance" drive, Education Secretary Ruth Kelly has suggested.'
+    assert [q.speaker for q in find_quotes(text)] == ["Ruth Kelly"]
+
+
+def test_written_alone_is_an_adjective_not_a_reporting_verb():
+    text = ('The attorney general has again denied being leant on.\n\n'
+            'Claims a written answer was drafted by Downing Street were "wholly unfounded," he insisted.')
+    assert "Claims" not in [q.speaker for q in find_quotes(text)]
+
+
+def test_subject_after_an_opening_phrase_is_the_word_after_the_comma():
+    text = ('Sol Campbell faces United again.\n\n'
+            'Last October, Arsenal lost 2-0 at Old Trafford, which ended a record run.\n\n'
+            '"It had a psychological impact on us," added the 30-year-old.')
+    assert speakers(text) == ["Sol Campbell"]

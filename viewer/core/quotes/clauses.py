@@ -37,7 +37,7 @@ class _Phrases(Protocol):
 
 
 _SUBJ = r"(?P<subj>(?:[\w'\u2019.\-]+,?\s+){0,11}?[\w'\u2019.\-]+),?"
-_ADVERBS = r"(?:(?:\w+ly|also|has|had|have|was|is|were|would|will|then|later|once|again|further|previously)\s+)*"
+_ADVERBS = r"(?:(?:[a-z]\w*ly|also|has|had|have|was|is|were|would|will|then|later|once|again|further|previously)\s+)*"
 _AFTER_SUBJ_VERB = re.compile(r"^[\s,;:\u2014\u2013-]*" + _SUBJ + r"\s+" + _ADVERBS + r"(?P<verb>" + VERB_ALT + r")\b")
 _AFTER_VERB_SUBJ = re.compile(
     r"^[\s,;:\u2014\u2013-]*(?P<verb>" + VERB_ALT + r")\s+(?P<subj>[^,.;:!?\"\u201c\u201d()]{1,80})"

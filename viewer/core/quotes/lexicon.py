@@ -16,7 +16,7 @@ REPORTING_VERBS = (
     "assured assures blasted slammed countered retorted reiterated repeated estimated estimates "
     "accepted accepts denied denies joking joked adding blamed blames branded brands pledged pledges "
     "testified testifies answered answers recounted recounts claim warn argue insist admit explain suggest "
-    "tweeted tweets telling noting believe written"
+    "tweeted tweets telling noting believe"
 ).split()
 # Verbs that take a quote without "that": "he called it 'madness'", "X described Y as 'Z'".
 WEAK_VERBS = {"called", "calls", "described", "describes", "believes", "believed", "believe", "thinks", "thought",
@@ -24,7 +24,8 @@ WEAK_VERBS = {"called", "calls", "described", "describes", "believes", "believed
                "estimates", "reported", "reports", "indicated", "indicates", "blamed", "blames", "branded",
                "brands"}
 VERB_SET = set(REPORTING_VERBS)
-VERB_ALT = "|".join(sorted(VERB_SET, key=len, reverse=True)) + r"|went\s+on|pointed\s+out|according\s+to"
+VERB_ALT = ("|".join(sorted(VERB_SET, key=len, reverse=True)) + r"|went\s+on|pointed\s+out|according\s+to"
+            r"|(?:has|have|had)\s+written")  # "written" alone is an adjective: "a written answer"
 
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
               # US titles written with a full stop ("Sen. John McCain", "Gov. Kristi Noem")

@@ -323,9 +323,12 @@ class _Resolver(_DescriptionRules):
                 if named:
                     return named, start  # "Earlier Mr Kennedy, whose party ..., said"
                 if comma >= 0 and not self._in_quote(comma):
-                    opening = self._opening(comma + 1, at)
-                    if opening.split()[:1] and opening.split()[0].casefold() in PRONOUNS | {"they", "we"}:
-                        continue  # "During the call, he asked about the Muslim Brotherhood"
+                    # the subject right after the comma, or none ("During the call, he asked about the
+                    # Muslim Brotherhood", "Last October, Arsenal lost at Old Trafford")
+                    named = self._named_subject_of(self._opening(comma + 1, at))
+                    if named:
+                        return named, start
+                    continue
             described = _DESCRIBED_SUBJECT.match(opening)
             if described and (described.group(1).casefold() in TITLES | ROLES | NATIONALITIES
                               or described.group(1).endswith("-year-old")):
