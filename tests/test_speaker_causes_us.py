@@ -129,7 +129,8 @@ def test_name_before_the_comma_of_an_opening_adverb_stays_the_subject():
 
 
 def test_a_surname_ending_in_ly_is_no_adverb():
-    text = 'Teachers could get more powers under a "zero tolerance" drive, Education Secretary Ruth Kelly has suggested.'
+    text = ('Teachers could get more powers under a "zero tolerance" drive, Education Secretary Ruth Kelly '
+            'has suggested.')
     assert [q.speaker for q in find_quotes(text)] == ["Ruth Kelly"]
 
 
