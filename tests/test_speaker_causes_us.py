@@ -145,3 +145,16 @@ def test_subject_after_an_opening_phrase_is_the_word_after_the_comma():
             'Last October, Arsenal lost 2-0 at Old Trafford, which ended a record run.\n\n'
             '"It had a psychological impact on us," added the 30-year-old.')
     assert speakers(text) == ["Sol Campbell"]
+
+
+def test_partial_quote_repeating_words_a_speaker_said_in_full():
+    text = ('"I\'ve given plenty of on-the-record statements that were truthful," Stephanie Grisley told CNN.\n\n'
+            'Which is the problem. She has given "plenty of on-the-record statements that were truthful." '
+            'Which means she has given some that are not.')
+    assert speakers(text) == ["Stephanie Grisley", "Stephanie Grisley"]
+
+
+def test_partial_quote_in_a_sentence_about_a_known_person():
+    text = ('Bruce Boudro coaches the Wild.\n\n'
+            'Boudro gave his players a pep talk Tuesday, telling them to "believe in yourselves" and more.')
+    assert speakers(text) == ["Bruce Boudro"]

@@ -425,6 +425,11 @@ def _attribute(text: str, spans: Sequence[SpanLike]) -> list[_Attribution]:
                     speaker = other or speaker
                 if speaker is None:
                     speaker = resolver._antecedent(span.open_mark)
+            elif not scare:
+                # A partial quote inside reported speech: the words of the person the quoted words
+                # repeat, else of the known person the sentence is about ("Grisham, by her own
+                # accounting, has given "plenty of ..."", "Boudreau told them to "believe ..."").
+                speaker = _echoed(text, spans, results, index) or resolver._named_subject_of(before)
             found = _Attribution(speaker, person, by_verb)
         if found.speaker and not scare:
             if found.person:
@@ -437,6 +442,18 @@ def _attribute(text: str, spans: Sequence[SpanLike]) -> list[_Attribution]:
         results.append(found)
     _credit_pull_quotes(text, spans, results)
     return [_Attribution(unmask(r.speaker), r.person, r.by_verb) for r in results]
+
+
+def _echoed(text: str, spans: Sequence[SpanLike], results: list[_Attribution], index: int) -> str | None:
+    """The speaker of one of the last quotes whose words this one repeats (three words at least)."""
+    mine = " ".join(re.findall(r"\w+", text[spans[index].start:spans[index].end].casefold()))
+    if mine.count(" ") < 2:
+        return None
+    for other in range(index - 1, max(-1, index - 20), -1):
+        theirs = " ".join(re.findall(r"\w+", text[spans[other].start:spans[other].end].casefold()))
+        if results[other].speaker and len(theirs) > len(mine) and mine in theirs:
+            return results[other].speaker
+    return None
 
 
 def _from_after(resolver: _Resolver, after: str, offset: int, quoted: str = "") -> _Attribution | None:
