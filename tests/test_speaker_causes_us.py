@@ -158,3 +158,23 @@ def test_partial_quote_in_a_sentence_about_a_known_person():
     text = ('Bruce Boudro coaches the Wild.\n\n'
             'Boudro gave his players a pep talk Tuesday, telling them to "believe in yourselves" and more.')
     assert speakers(text) == ["Bruce Boudro"]
+
+
+def test_partial_quote_continues_the_paragraph_speaker():
+    text = ('Andrew Vaughn studies tuft cells.\n\n'
+            '"You may not always want to overreact," he said. That could explain asthma: there could be '
+            'dangers "if you have too many of these cells and they are poised to respond."')
+    assert speakers(text) == ["Andrew Vaughn", "Andrew Vaughn"]
+
+
+def test_partial_quote_after_a_narrated_reporter_in_the_paragraph():
+    text = ('Michael Howitt is a biologist.\n\n'
+            'It is not clear which function evolved first, Howitt says. Just because scientists found '
+            'these receptors first, "that does not mean that is the order in which it evolved."')
+    assert speakers(text) == ["Michael Howitt"]
+
+
+def test_partial_quote_in_a_new_paragraph_takes_no_earlier_speaker():
+    text = ('"We will win," said Jane Rowe, a senator.\n\n'
+            'The plan is seen in the papers as "a disaster for families" this week.')
+    assert speakers(text)[1:] in ([], [None])
