@@ -178,3 +178,11 @@ def test_partial_quote_in_a_new_paragraph_takes_no_earlier_speaker():
     text = ('"We will win," said Jane Rowe, a senator.\n\n'
             'The plan is seen in the papers as "a disaster for families" this week.')
     assert speakers(text)[1:] in ([], [None])
+
+
+def test_bracketed_party_tag_after_a_name():
+    text = ('Federal workers are being called back.\n\n'
+            '"I think we have to press the pause button," Rep. Gerald E. Connelly (D-Va.), chairman of the '
+            'subcommittee, said in an interview. "There is no data that could make one comfortable."\n\n'
+            'Senate Minority Leader Chuck Schumerr (D-N.Y.) said the revelations "further expose the concerns."')
+    assert speakers(text) == ["Gerald E. Connelly", "Gerald E. Connelly", "Chuck Schumerr"]

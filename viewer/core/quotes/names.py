@@ -220,6 +220,18 @@ def mask_abbreviations(text: str) -> str:
     return "".join(chars)
 
 
+# "Rep. Gerald E. Connolly (D-Va.), chairman of ...": a US party-and-state tag after a name
+_PARTY_TAG = re.compile(r"[ \t]*\((?:D|R|I)-[A-Z][\w.\ua78f\- ]{0,14}\)(,?)")
+
+
+def mask_party_tags(text: str) -> str:
+    """``text`` with each bracketed party tag blanked (same length, a comma after it kept next to
+    the name), so the name reads as if the tag were not there: "Connolly,         chairman"."""
+    if "-" not in text:
+        return text
+    return _PARTY_TAG.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
+
+
 def unmask(name: str | None) -> str | None:
     return name.replace(ABBREVIATION_DOT, ".") if name else name
 

@@ -60,6 +60,7 @@ from viewer.core.quotes.names import (
     _split_name,
     _strip_titles,
     mask_abbreviations,
+    mask_party_tags,
     surname_key,
     unmask,
 )
@@ -366,7 +367,7 @@ def attribute(text: str, spans: Sequence[SpanLike]) -> list[tuple[str | None, bo
 def _attribute(text: str, spans: Sequence[SpanLike]) -> list[_Attribution]:
     if not spans:
         return []
-    text = mask_abbreviations(text)  # "Mr. Rove", "U.S. Attorney": no sentence ends there
+    text = mask_party_tags(mask_abbreviations(text))  # "Mr. Rove", "U.S. Attorney": no sentence ends there
     resolver = _Resolver(text, [(s.open_mark, s.close_mark if s.close_mark >= 0 else s.end) for s in spans])
     results: list[_Attribution] = []
     # Sorted ends and starts of every quote: the nearest one each side is a bisection away
