@@ -186,3 +186,25 @@ def test_bracketed_party_tag_after_a_name():
             'subcommittee, said in an interview. "There is no data that could make one comfortable."\n\n'
             'Senate Minority Leader Chuck Schumerr (D-N.Y.) said the revelations "further expose the concerns."')
     assert speakers(text) == ["Gerald E. Connelly", "Gerald E. Connelly", "Chuck Schumerr"]
+
+
+def test_owner_before_an_opening_comma_is_not_the_subject():
+    text = ('"We must wait," said Rep. Gerald Connelly, the chairman.\n\n'
+            'At a hearing in Connelly\u2019s subcommittee, Rep. Jody Hyce (R-Ga.) pushed for a faster pace. '
+            '"The telework numbers are down," he said.')
+    assert speakers(text) == ["Gerald Connelly", "Jody Hyce"]
+
+
+def test_the_with_one_capitalised_word_opening_a_sentence_is_no_person():
+    text = ('Stephanie Kapel runs the Florida Keys Outreach Coalition. Kapel said most jobs depend on tourism.\n\n'
+            'The Keys closed its doors to tourists on March 22.\n\n'
+            '"We do have some reserves," she said.')
+    assert speakers(text) == ["Stephanie Kapel"]
+
+
+def test_quantifier_leading_a_capitalised_noun_is_no_name():
+    text = ('Mitch McConnel spoke on Wednesday.\n\n'
+            'Some Democrats said they would fight the nomination.\n\n'
+            'McConnel took issue with the attacks.\n\n'
+            '"The American people do not need revisionist history," he said.')
+    assert speakers(text) == ["Mitch McConnel"]

@@ -346,9 +346,14 @@ class _Resolver(_DescriptionRules):
     def _named_subject_in(self, opening: str) -> str | None:
         """The first known person named in a sentence's opening words."""
         for match in CAP_RUN.finditer(opening):
+            if re.match(r"['\u2019]s\b", opening[match.end():match.end() + 3]) or re.search(
+                    r"['\u2019]s$", match.group()):
+                continue  # "in Connolly's subcommittee, Rep. Jody Hice": an owner, not the subject
             words = _strip_titles(_split_name(match.group()))
             if not words or _is_org(words) or words[0].casefold() in PRONOUNS | PLURAL_PRONOUNS:
                 continue
+            if len(words) == 1 and match.group().startswith("The "):
+                continue  # "The Keys closed its doors": a place or a body, not a person
             if surname_key(words) in self.book.full:
                 return self.book.resolve(words)
         return None
