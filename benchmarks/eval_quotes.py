@@ -1,6 +1,7 @@
 """Score the quote finder and speaker attribution against hand annotations; check the seeds' clusters.
 
-    .venv/bin/python benchmarks/eval_quotes.py [--set tuned|dev|test|web-dev|web-test|web-dev2|web-dev3|all] [--corpus DIR]
+    .venv/bin/python benchmarks/eval_quotes.py [--set tuned|dev|test|web-dev|web-test|web-dev2|web-dev3
+                                               |all] [--corpus DIR]
                                                [--rebuild] [-v]      (make eval-quotes: every set)
 
 The annotations live in tests/data/quotes/, one set per source file written by hand (kind,

@@ -320,7 +320,7 @@ class _Resolver(_DescriptionRules):
                 # "At a hearing last month of ..., Rep. Robert Aderholt pushed ...": the subject follows the
                 # opening phrase's comma
                 comma = self.text.find(",", start, min(at, start + 200))
-                named = self._named_subject_in(self._opening(start, comma) if comma >= 0 else opening)
+                named = self._named_subject_in(self._opening(start, comma) if comma >= 0 else opening, owners=False)
                 if named:
                     return named, start  # "Earlier Mr Kennedy, whose party ..., said"
                 if comma >= 0 and not self._in_quote(comma):
@@ -343,11 +343,12 @@ class _Resolver(_DescriptionRules):
                 return named, start
         return None, -1
 
-    def _named_subject_in(self, opening: str) -> str | None:
-        """The first known person named in a sentence's opening words."""
+    def _named_subject_in(self, opening: str, owners: bool = True) -> str | None:
+        """The first known person named in a sentence's opening words (``owners``: or whose
+        possession they name)."""
         for match in CAP_RUN.finditer(opening):
-            if re.match(r"['\u2019]s\b", opening[match.end():match.end() + 3]) or re.search(
-                    r"['\u2019]s$", match.group()):
+            if not owners and (re.match(r"['\u2019]s\b", opening[match.end():match.end() + 3])
+                               or re.search(r"['\u2019]s$", match.group())):
                 continue  # "in Connolly's subcommittee, Rep. Jody Hice": an owner, not the subject
             words = _strip_titles(_split_name(match.group()))
             if not words or _is_org(words) or words[0].casefold() in PRONOUNS | PLURAL_PRONOUNS:
