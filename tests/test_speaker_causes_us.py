@@ -208,3 +208,16 @@ def test_quantifier_leading_a_capitalised_noun_is_no_name():
             'McConnel took issue with the attacks.\n\n'
             '"The American people do not need revisionist history," he said.')
     assert speakers(text) == ["Mitch McConnel"]
+
+
+def test_participle_after_a_clause_takes_the_main_verb_subject():
+    text = ('Anthony Billers, a lawyer, wrote to the governor.\n\n'
+            'In an interview, Billers said he hoped the state would allow ReOpenNC to demonstrate safely, '
+            'adding, "What is sufficient safety to buy toilet paper should be enough."')
+    assert speakers(text) == ["Anthony Billers"]
+
+
+def test_corporate_office_acronym_before_a_name_is_a_title():
+    text = ('Eastern Airlines has been flying people home. CEO Steve Harfest said they have helped 11,000 people.\n\n'
+            '"It has been sometimes 36-hour notice," he said.')
+    assert speakers(text) == ["Steve Harfest"]

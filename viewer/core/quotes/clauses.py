@@ -240,10 +240,13 @@ def _from_before(resolver: _Phrases, before: str, offset: int) -> _Attribution |
         if speaker:
             return _Attribution(speaker, person, True)
     verbs = list(_BEFORE_VERB.finditer(before))
-    for verb in reversed(verbs):
+    for index, verb in enumerate(reversed(verbs)):
         head = before[:verb.start()]
         if verb.group("verb").casefold().startswith("according"):
             continue
+        if (verb.group("verb").endswith("ing") and index + 1 < len(verbs) and head.rstrip().endswith(",")
+                and not re.search(r"[.;:!?]", head[verbs[-2 - index].end():])):
+            continue  # "Biller said he hoped ..., adding, "...": the participle's subject is the main verb's
         # "issued a statement warning that": the subject is who issued it
         head = _ISSUED.sub("", head)
         # "Macron, who is expected to ..., said": the subject opens the sentence.

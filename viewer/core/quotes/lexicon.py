@@ -40,7 +40,8 @@ TITLES = set(
     "national security defence defense interior health education culture state shadow former new "
     "acting assistant managing vice-president mp mep rep representative congressman congresswoman "
     "speaker treasurer governor-general premier first lady agent striker midfielder defender goalkeeper "
-    "singer actor actress star player skipper veteran boss owner counsel professor".split()
+    "singer actor actress star player skipper veteran boss owner counsel professor "
+    "ceo cfo coo cto".split()
 )
 NATIONALITIES = set(
     "us uk eu un american british english scottish welsh irish french german russian ukrainian chinese "

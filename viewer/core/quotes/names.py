@@ -302,8 +302,8 @@ def _is_org(words: list[str]) -> bool:
     # ("BBC News", "BBC Northern Ireland").
     if not words or not (words[0].isupper() and len(words[0]) > 1 and words[0].isalpha()):
         return False
-    if words[0].count(ABBREVIATION_DOT) == 1:
-        return False  # an initial ("J. Allard"), not an acronym
+    if words[0].count(ABBREVIATION_DOT) == 1 or (len(words) > 1 and folded[0] in TITLES):
+        return False  # an initial ("J. Allard") or an office ("CEO Steve Harfst"), not an acronym
     # ... but "US National Security Adviser Jake Sullivan" is a person with a country and a title.
     return len(words) == 1 or (folded[0] not in NATIONALITIES and not any(w in TITLES for w in folded[1:]))
 
