@@ -221,3 +221,10 @@ def test_corporate_office_acronym_before_a_name_is_a_title():
     text = ('Eastern Airlines has been flying people home. CEO Steve Harfest said they have helped 11,000 people.\n\n'
             '"It has been sometimes 36-hour notice," he said.')
     assert speakers(text) == ["Steve Harfest"]
+
+
+def test_first_word_of_a_known_body_speaks_for_the_body_not_a_person():
+    text = ('Woody Allan\u2019s memoir was released Monday by Arcade Publishing.\n\n'
+            '"The book is a candid account," Arcade announced.\n\n'
+            '"At the very early stages, I was happy," he writes.')
+    assert speakers(text)[1] == "Woody Allan"

@@ -53,7 +53,8 @@ NATIONALITIES = set(
     "republican democratic".split()
 )
 ORG_WORDS = set(
-    "house office ministry department government council commission committee agency bank group company "
+    "house publishing publishers office ministry department government council commission committee agency bank "
+    "group company "
     "corporation corp inc ltd plc co association union party federation league club fc institute "
     "university college board authority service services news times post journal press reuters "
     "kremlin elysee palace parliament congress senate assembly court police army navy fund trust "

@@ -256,6 +256,11 @@ class _Resolver(_DescriptionRules):
         if body:
             return _clean(body.group(1)), False  # "the US military", "the Afghan government"
         name = _name_in(phrase)
+        if name and len(name) == 1 and name[0].casefold() not in self.book.full:
+            # "Arcade announced" after "Arcade Publishing": the body the word begins
+            body = next((o for o in self.book.org_names if len(o.split()) > 1 and o.split()[0] == name[0]), None)
+            if body:
+                return _clean(body), False
         if name:
             if _is_org(name):
                 org = " ".join(w for w in name if w.casefold() != "the")
