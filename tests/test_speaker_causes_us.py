@@ -228,3 +228,10 @@ def test_first_word_of_a_known_body_speaks_for_the_body_not_a_person():
             '"The book is a candid account," Arcade announced.\n\n'
             '"At the very early stages, I was happy," he writes.')
     assert speakers(text)[1] == "Woody Allan"
+
+
+def test_a_name_after_in_is_a_place_not_the_speaker():
+    text = ('Travellers are stuck abroad.\n\n'
+            'A statement on the website of the U.S. Embassy in Bolivia says no more flights are '
+            '"currently contemplated."')
+    assert speakers(text)[0].endswith("Embassy")

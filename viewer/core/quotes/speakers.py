@@ -255,6 +255,9 @@ class _Resolver(_DescriptionRules):
         body = _BODY_OF.match(phrase)
         if body:
             return _clean(body.group(1)), False  # "the US military", "the Afghan government"
+        located = re.split(r"\s+in\s+(?=[A-Z])", phrase, maxsplit=1)
+        if len(located) == 2 and _name_in(located[0]):
+            phrase = located[0]  # "the U.S. Embassy in Bolivia": the name after "in" is a place
         name = _name_in(phrase)
         if name and len(name) == 1 and name[0].casefold() not in self.book.full:
             # "Arcade announced" after "Arcade Publishing": the body the word begins
