@@ -235,3 +235,9 @@ def test_a_name_after_in_is_a_place_not_the_speaker():
             'A statement on the website of the U.S. Embassy in Bolivia says no more flights are '
             '"currently contemplated."')
     assert speakers(text)[0].endswith("Embassy")
+
+
+def test_partial_quote_in_a_sentence_opened_by_a_body():
+    text = ('The party suspended a candidate on Monday.\n\n'
+            'UKIP asserts that Mr Hockney "has a moral obligation, if not a legal one" to stand down.')
+    assert speakers(text) == ["UKIP"]

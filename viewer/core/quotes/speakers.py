@@ -445,6 +445,12 @@ def _attribute(text: str, spans: Sequence[SpanLike]) -> list[_Attribution]:
                 # repeat, else of the known person the sentence is about ("Grisham, by her own
                 # accounting, has given "plenty of ..."", "Boudreau told them to "believe ..."").
                 speaker = _echoed(text, spans, results, index) or resolver._named_subject_of(before)
+                if speaker is None:
+                    # ... or of the body the sentence opens with ("UKIP asserts that Mr Hockney "has ...")
+                    opening = CAP_RUN.match(before.lstrip())
+                    words = _split_name(opening.group()) if opening else ()
+                    if words and (_is_org(list(words)) or " ".join(words).casefold() in resolver.book.orgs):
+                        speaker, person = _clean(resolver.book.expand(" ".join(words))), False
                 if speaker is None and "\n" not in text[line_start:span.open_mark].strip("\n"):
                     # ... or of whoever the paragraph has speaking before it ("..., Howitt says. Just
                     # because ..., "that doesn't mean ...""); by_verb stays False: a weak guess
