@@ -241,3 +241,10 @@ def test_partial_quote_in_a_sentence_opened_by_a_body():
     text = ('The party suspended a candidate on Monday.\n\n'
             'UKIP asserts that Mr Hockney "has a moral obligation, if not a legal one" to stand down.')
     assert speakers(text) == ["UKIP"]
+
+
+def test_a_description_is_not_matched_inside_a_quotation():
+    text = ('Mark Philipousis faces a race to be fit.\n\n'
+            '"The injury is common in Australian Rules football," said the doctor, Hamish Osbourne. '
+            'The Australian has suffered many injuries. "I will go by feel," he said.')
+    assert "Rules" not in speakers(text)

@@ -64,7 +64,8 @@ class _DescriptionRules:
             )
             found = None
             for m in pattern.finditer(before):
-                found = m.group(1) or m.group(2)
+                if not self._in_quote(m.start()):  # ("... in Australian Rules football," a doctor said)
+                    found = m.group(1) or m.group(2)
             if found and found.split()[0][0].isupper():
                 name = _strip_titles(found.split())
                 if not _is_org(name) and name[0].casefold() not in TITLES:
