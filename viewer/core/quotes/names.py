@@ -100,11 +100,15 @@ class _NameBook:
             name = f"{m.group(1)} {m.group(3)}"
             self.aliases.setdefault(m.group(2).casefold(), name)
             self.full.setdefault(m.group(3).casefold(), name)
-        for m in _ONE_NAME_WHO.finditer(text):
-            word = m.group(1)
+        for m in _WHO.finditer(text) if "who" in text else ():
+            name = _ONE_NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            gendered = _GENDERED.search(m.group(1))
+            if not name or not gendered:
+                continue
+            word = name.group(1)
             if word.casefold() not in FUNCTION_WORDS and word.casefold() not in self.common and not _is_org([word]):
                 self.full.setdefault(word.casefold(), word)
-                self.genders.setdefault(self.full[word.casefold()], "f" if m.group(2).startswith("her") else "m")
+                self.genders.setdefault(self.full[word.casefold()], "f" if gendered.group(1).startswith("her") else "m")
         for m in _HONORIFIC_BEFORE.finditer(text):
             name = self.full.get(m.group(2).casefold())
             if name and name not in self.genders:
@@ -249,8 +253,10 @@ _CONNECTORS = {"of", "for", "and", "on", "in", "to"}
 _LONG_ORG = re.compile(r"\b([A-Z][\w&'\u2019\-]*(?:[ \t]+(?:(?:of|for|and|on|in|to|the)[ \t]+)*[A-Z][\w&'\u2019\-]*)+)")
 # "Tommy — who only goes by his first name online — retired": one name, then "who": a person.
 # (A gendered word in the clause tells a person from a club: "Leicester, who signed White ..., have")
-_ONE_NAME_WHO = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]+)\s*(?:,|\u2014|\u2013|--)\s*who\b"
-                           r"[^,.;:!?\u2014\u2013]{0,80}?\b(his|her|himself|herself)\b", re.M)
+# (found from each "who": a pattern that starts at every capital letter made the book a fifth slower)
+_WHO = re.compile(r"[,\u2014\u2013-][ \t]*who\b([^,.;:!?\u2014\u2013]{0,80})")
+_ONE_NAME_BEFORE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]+)[ \t]*-?$")
+_GENDERED = re.compile(r"\b(his|her|himself|herself)\b")
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Lord|Dame)[.\ua78f]?[ \t]+([A-Z][\w'\u2019\-]+)")
 
 

@@ -98,6 +98,8 @@ class _Resolver(_DescriptionRules):
         self._reporters: dict[tuple[int, int, int], object] = {}
         self.last_org: str | None = None
         self.last_org_at = -1
+        self._inverted: list[re.Match[str]] | None = None
+        self._inverted_ends: list[int] = []
         self.history: list[tuple[int, str]] = []  # (where, who) of every person credited with a quote
 
     def sentence_start(self, floor: int, at: int) -> int:
@@ -198,7 +200,14 @@ class _Resolver(_DescriptionRules):
     def _last_inverted_reporter(self, at: int) -> tuple[str | None, int]:
         """The last person the narration names after a reporting verb ("..., said Mary E. Lovely, an
         economist."), outside quotations."""
-        for m in reversed(list(_INVERTED_REPORTER.finditer(self.text, max(0, at - _LOOKBACK), at))):
+        if self._inverted is None:  # found once per text, then bisected: each quote looks back over the same stretch
+            self._inverted = list(_INVERTED_REPORTER.finditer(self.text))
+            self._inverted_ends = [m.end() for m in self._inverted]
+        first = bisect.bisect_left(self._inverted_ends, max(0, at - _LOOKBACK))
+        last = bisect.bisect_right(self._inverted_ends, at)
+        for m in reversed(self._inverted[first:last]):
+            if m.start() < at - _LOOKBACK:
+                continue
             name = self._reporters.get(m.start(1), _UNSEEN)
             if name is _UNSEEN:
                 words = _strip_titles(_split_name(m.group(1)))
