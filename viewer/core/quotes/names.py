@@ -225,13 +225,13 @@ def mask_abbreviations(text: str) -> str:
 
 
 # "Rep. Gerald E. Connolly (D-Va.), chairman of ...": a US party-and-state tag after a name
-_PARTY_TAG = re.compile(r"[ \t]*\((?:D|R|I)-[A-Z][\w.\ua78f\- ]{0,14}\)(,?)")
+_PARTY_TAG = re.compile(r" \((?:D|R|I)-[A-Z][\w.\ua78f\- ]{0,14}\)(,?)")
 
 
 def mask_party_tags(text: str) -> str:
     """``text`` with each bracketed party tag blanked (same length, a comma after it kept next to
     the name), so the name reads as if the tag were not there: "Connolly,         chairman"."""
-    if "-" not in text:
+    if " (D-" not in text and " (R-" not in text and " (I-" not in text:
         return text
     return _PARTY_TAG.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
 

@@ -463,11 +463,11 @@ def _attribute(text: str, spans: Sequence[SpanLike]) -> list[_Attribution]:
                 if speaker is None and "\n" not in text[line_start:span.open_mark].strip("\n"):
                     # ... or of whoever the paragraph has speaking before it ("..., Howitt says. Just
                     # because ..., "that doesn't mean ...""); by_verb stays False: a weak guess
-                    reporter, reporter_at = resolver._last_reporter(span.open_mark)
                     if previous is not None and previous.open_mark >= line_start and results[-1].person:
                         speaker = results[-1].speaker
-                    elif reporter_at >= line_start:
-                        speaker = reporter
+                    else:
+                        reporter, reporter_at = resolver._last_reporter(span.open_mark)
+                        speaker = reporter if reporter_at >= line_start else None
             found = _Attribution(speaker, person, by_verb)
         if found.speaker and not scare:
             if found.person:
