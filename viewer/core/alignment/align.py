@@ -5,7 +5,7 @@ How it works, in the order it runs:
 1. Both texts become word tokens (``text/normalize.py``) and each word a *key*
    (``profile.py``): its synonym-group key (``text/synonyms.py``) cut to its first five letters, so "officials" and
    "officers", "guarantees" and "ensures", "military" and "navy" compare equal.
-2. Seeds: every ``SEED_WORDS``-gram (word pair) of B looked up in a hash of A's. Seeds on
+2. Seeds (``runs.py``): every ``SEED_WORDS``-gram (word pair) of B found in A's. Seeds on
    the same diagonal collapse into exact *runs*. Word pairs that are common in both texts ("one of
    the") are skipped: they only add noise, and the runs around them bridge the hole.
 3. Chains: runs are joined left to right in both texts when fewer than ``max_gap`` words
@@ -40,7 +40,6 @@ from viewer.core.alignment.chains import (
     _clamp,
     _covered,
     _extend_edges,
-    _find_runs,
     _merge_fragments,
     _qualifies,
     _share,
@@ -48,6 +47,7 @@ from viewer.core.alignment.chains import (
 )
 from viewer.core.alignment.model import DEFAULT_SETTINGS, Alignment, AlignSettings, Passage, mirror_passages
 from viewer.core.alignment.profile import FRAGMENT_WORDS, TextProfile, profile_text
+from viewer.core.alignment.runs import _drop_lone_pairs, _find_runs
 from viewer.core.errors import Cancelled
 from viewer.core.tasks.task import TaskState
 
@@ -88,7 +88,7 @@ def _align_ordered(
         # Identical word for word: one passage, whatever its length.
         chains = [_Chain(0, n_a, 0, n_b, [(0, n_a, 0, n_b)], n_a, True)]
     else:
-        runs = _find_runs(pa, pb, poll)
+        runs = _drop_lone_pairs(_find_runs(pa, pb, poll), max(0, settings.max_gap))
         chains = _chain_runs(runs, pa, pb, max(0, settings.max_gap), poll)
         poll()
         chains = [c for c in chains if c.matched >= FRAGMENT_WORDS]

@@ -15,11 +15,9 @@ from viewer.core.alignment.profile import (
     _CONTENT_IDS,
     ANCHOR_WORDS,
     MERGE_WORDS,
-    SEED_PAIR_LIMIT,
     SEED_WORDS,
     SWAP_WORDS,
     TextProfile,
-    _seed_grams,
 )
 
 
@@ -32,73 +30,6 @@ class _Chain:
     runs: list[tuple[int, int, int, int]]
     matched: int  # matching words (per side; runs are diagonal so both sides agree)
     anchored: bool = False
-
-
-def _find_runs(pa: TextProfile, pb: TextProfile, poll: Callable[[], None]) -> list[tuple[int, int, int, int]]:
-    """Maximal stretches where A and B agree word for word (at least one seed long)."""
-    grams_a = pa.gram_positions
-    grams_b = pb.gram_counts
-    open_runs: dict[int, list[int]] = {}  # diagonal -> [a_first, b_first, a_last_seed]
-    finished: list[list[int]] = []
-    keys_b = pb.keys
-    for j, gram in enumerate(_seed_grams(keys_b)):
-        where = grams_a.get(gram)
-        if where is None:
-            continue
-        if len(where) > 1 and len(where) * grams_b[gram] > SEED_PAIR_LIMIT:
-            continue
-        if not j & 0x3FFF:
-            poll()
-        for i in where:
-            diagonal = j - i
-            run = open_runs.get(diagonal)
-            if run is not None and run[2] == i - 1:
-                run[2] = i
-            else:
-                if run is not None:
-                    finished.append(run)
-                open_runs[diagonal] = [i, j, i]
-    finished.extend(open_runs.values())
-    return _extend_runs(pa.keys, pb.keys, finished)
-
-
-def _extend_runs(keys_a: list[int], keys_b: list[int], seeds: list[list[int]]) -> list[tuple[int, int, int, int]]:
-    """Runs grown word by word over the frequent grams that were not seeds ("of the").
-
-    Runs on one diagonal that grow into each other become one.
-    """
-    n_a, n_b = len(keys_a), len(keys_b)
-    # Each maximal run is grown once: seeds inside a run already grown on their diagonal
-    # grow into that same run. (Growing every seed made an article repeated 250 times
-    # against one copy cost seeds x run length: 10 s a megabyte.) Runs come out in the
-    # order of their first seed, as before.
-    by_diagonal = sorted(range(len(seeds)), key=lambda k: (seeds[k][1] - seeds[k][0], seeds[k][0]))
-    run_of: list[tuple[int, int, int, int]] = [(0, 0, 0, 0)] * len(seeds)
-    current: tuple[int, int, int, int] | None = None
-    current_diagonal = None
-    for k in by_diagonal:
-        a0, b0, last = seeds[k]
-        diagonal = b0 - a0
-        if current is not None and diagonal == current_diagonal and current[0] <= a0 < current[1]:
-            run_of[k] = current
-            continue
-        a1 = last + SEED_WORDS
-        b1 = b0 + a1 - a0
-        while a1 < n_a and b1 < n_b and keys_a[a1] == keys_b[b1]:
-            a1 += 1
-            b1 += 1
-        while a0 > 0 and b0 > 0 and keys_a[a0 - 1] == keys_b[b0 - 1]:
-            a0 -= 1
-            b0 -= 1
-        current, current_diagonal = (a0, a1, b0, b1), diagonal
-        run_of[k] = current
-    seen: set[tuple[int, int]] = set()
-    runs = []
-    for run in run_of:
-        if (run[0], run[2]) not in seen:
-            seen.add((run[0], run[2]))
-            runs.append(run)
-    return runs
 
 
 def _gap_matches(keys_a: list[int], a0: int, a1: int, keys_b: list[int], b0: int, b1: int) -> int:

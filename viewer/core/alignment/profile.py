@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import sub
 
+import numpy as np
+
 from viewer.core.text.normalize import Tokens, tokenize
 from viewer.core.text.stopwords import ALIGNMENT_STOPWORDS
 from viewer.core.text.synonyms import synonym_key
@@ -20,7 +22,7 @@ SEED_WORDS = 2  # word-pair seeds: short enough to survive one changed word in t
 ANCHOR_WORDS = 4  # an exact run this long, with ANCHOR_CONTENT content words, anchors a passage
 ANCHOR_CONTENT = 2
 KEY_LETTERS = 5  # "stemming-lite": words compare on their first five letters
-# A trigram found more often than this (product of its counts in A and B) is not a seed.
+# A word pair found more often than this (product of its counts in A and B) is not a seed.
 SEED_PAIR_LIMIT = 4
 # Fragments this close (in words) on both sides merge into one passage, in either order.
 MERGE_WORDS = 30
@@ -41,6 +43,31 @@ _STOP_KEYS = frozenset(synonym_key(word)[:KEY_LETTERS] for word in _STOP) | froz
 
 
 @dataclass
+class SeedIndex:
+    """A text's seed grams as numpy arrays: distinct grams (sorted) and where each occurs.
+
+    ``runs.py`` intersects two of them with a binary search (book-sized texts).
+    """
+
+    unique: np.ndarray  # distinct gram codes, sorted
+    first: np.ndarray  # the first word index of each distinct gram
+    counts: np.ndarray  # how often each occurs
+    inverse: np.ndarray  # word index -> its gram's place in ``unique``
+    order: np.ndarray  # word indexes grouped by gram: those of gram u are order[starts[u]:starts[u] + counts[u]]
+    starts: np.ndarray
+
+    @classmethod
+    def of(cls, keys: list[int]) -> SeedIndex:
+        array = np.asarray(keys, dtype=np.int64)
+        codes = (array[:-1] << 32) | array[1:]  # SEED_WORDS == 2: one code per word pair
+        unique, first, inverse, counts = np.unique(codes, return_index=True, return_inverse=True, return_counts=True)
+        order = np.argsort(inverse, kind="stable")
+        starts = np.zeros(len(unique), dtype=np.int64)
+        np.cumsum(counts[:-1], out=starts[1:])
+        return cls(unique, first, counts, inverse, order, starts)
+
+
+@dataclass
 class TextProfile:
     """What alignment needs of one text, computed once (the corpus index reuses it)."""
 
@@ -48,28 +75,31 @@ class TextProfile:
     tokens: Tokens
     keys: list[int]
     anchor_starts: bytearray  # 1 where the ANCHOR_WORDS-gram starting there may anchor
-    _positions: dict[tuple[int, ...], list[int]] | None = field(default=None, repr=False)
-    _counts: Counter | None = field(default=None, repr=False)
+    _seeds: SeedIndex | None = field(default=None, repr=False)
+    _grams: tuple[dict[int, int], dict[int, list[int]]] | None = field(default=None, repr=False)
 
     @property
-    def gram_positions(self) -> dict[tuple[int, ...], list[int]]:
-        """Seed gram -> word indexes where it starts."""
-        if self._positions is None:
-            positions: dict[tuple[int, ...], list[int]] = {}
-            for index, gram in enumerate(_seed_grams(self.keys)):
-                found = positions.get(gram)
-                if found is None:
-                    positions[gram] = [index]
-                else:
-                    found.append(index)
-            self._positions = positions
-        return self._positions
+    def seeds(self) -> SeedIndex | None:
+        """The numpy seed index (None for a text of fewer than two words), built when first needed."""
+        if self._seeds is None and len(self.keys) >= SEED_WORDS:
+            self._seeds = SeedIndex.of(self.keys)
+        return self._seeds
 
     @property
-    def gram_counts(self) -> Counter:
-        if self._counts is None:
-            self._counts = Counter(_seed_grams(self.keys))
-        return self._counts
+    def grams(self) -> tuple[dict[int, int], dict[int, list[int]]]:
+        """Seed gram code -> its first word index, and -> every word index for grams found twice or more."""
+        if self._grams is None:
+            keys = self.keys
+            codes = [(x << 32) | y for x, y in zip(keys, keys[1:], strict=False)]
+            first = dict(zip(reversed(codes), range(len(codes) - 1, -1, -1), strict=True))
+            more: dict[int, list[int]] = {}
+            if len(first) < len(codes):
+                repeated = {code for code, count in Counter(codes).items() if count > 1}
+                for index, code in enumerate(codes):
+                    if code in repeated:
+                        more.setdefault(code, []).append(index)
+            self._grams = (first, more)
+        return self._grams
 
     def anchor_shingles(self) -> set[tuple[int, ...]]:
         """The ANCHOR_WORDS-grams that could anchor a passage (the corpus index's shingles)."""
@@ -82,10 +112,6 @@ def _ones(flags: bytearray):
     while start >= 0:
         yield start
         start = flags.find(1, start + 1)
-
-
-def _seed_grams(keys: list[int]):
-    return zip(*(keys[shift:] for shift in range(SEED_WORDS)), strict=False)
 
 
 # Interned word keys shared by all profiles, so keys compare as small ints.
