@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("viewer.commands.export", "write quote sets as CSV"),
     "provenance": ("viewer.commands.provenance", "which articles borrow text from which earlier ones"),
     "report": ("viewer.commands.report", "a self-contained evidence report (HTML or PDF) of a pair or of quote sets"),
+    "index": ("viewer.commands.index", "the corpus index on Dask, written as Parquet"),
 }
 
 

@@ -7,8 +7,8 @@ import json
 import sys
 
 from viewer.commands.align import add_setting_arguments, settings_from
+from viewer.commands.index import add_posting_argument, max_posting_from
 from viewer.commands.inputs import load_inputs
-from viewer.core.corpus.candidates import MAX_SHINGLE_HOLDERS
 from viewer.core.corpus.similarity import similarity_pairs
 from viewer.core.errors import escape_controls
 
@@ -17,6 +17,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     parser.add_argument("--json", action="store_true", help="print the result as JSON (the SPEC's format)")
     add_setting_arguments(parser)
+    add_posting_argument(parser)
 
 
 def _rows(count: int, pairs: dict[tuple[int, int], float]):
@@ -36,12 +37,14 @@ def _rows(count: int, pairs: dict[tuple[int, int], float]):
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
+    max_posting = max_posting_from(args)
     articles = load_inputs(args.paths, minimum=1)
     boilerplate: list[int] = []
-    pairs = similarity_pairs([article.text for article in articles], settings, boilerplate=boilerplate)
+    pairs = similarity_pairs([article.text for article in articles], settings, boilerplate=boilerplate,
+                             max_posting=max_posting)
     if boilerplate and boilerplate[0]:
-        print(f"note: {boilerplate[0]} boilerplate shingle(s) held by more than {MAX_SHINGLE_HOLDERS} articles "
-              "were not compared", file=sys.stderr)
+        print(f"note: {boilerplate[0]} boilerplate shingle(s) held by more than {max_posting} articles "
+              "were not compared (--max-posting)", file=sys.stderr)
     out = sys.stdout
     if args.json:
         listed = ", ".join(json.dumps({"path": a.path, "title": a.title}, ensure_ascii=False) for a in articles)

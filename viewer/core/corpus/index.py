@@ -40,6 +40,7 @@ from viewer.core.alignment import align as _align_module
 from viewer.core.alignment import chains as _chains_module
 from viewer.core.alignment import model as _model_module
 from viewer.core.alignment import profile as _profile_module
+from viewer.core.alignment import runs as _runs_module
 from viewer.core.alignment.align import AlignSettings, Passage, TextProfile, align_profiles, profile_text
 from viewer.core.alignment.model import mirror_passages
 from viewer.core.corpus import candidates as _candidates_module
@@ -82,7 +83,7 @@ class IndexedArticle(Protocol):
 def engine_fingerprint() -> str:
     """A hash of the alignment engine's source: any change there invalidates the cache."""
     digest = hashlib.sha256(f"corpus-index-{CACHE_FORMAT}".encode())
-    for module in (_align_module, _chains_module, _model_module, _profile_module, _candidates_module,
+    for module in (_align_module, _chains_module, _model_module, _profile_module, _runs_module, _candidates_module,
                    _normalize_module, _stopwords_module, _synonyms_module):
         try:
             digest.update(Path(module.__file__ or "").read_bytes())

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from viewer.core.alignment.align import DEFAULT_SETTINGS, AlignSettings, align_profiles, profile_text
-from viewer.core.corpus.candidates import candidate_pairs
+from viewer.core.corpus.candidates import MAX_SHINGLE_HOLDERS, candidate_pairs
 from viewer.core.errors import Cancelled
 
 
@@ -21,6 +21,7 @@ def similarity_pairs(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     boilerplate: list[int] | None = None,
+    max_posting: int | None = MAX_SHINGLE_HOLDERS,
 ) -> dict[tuple[int, int], float]:
     """``align``'s similarity of every pair ``(i, j)``, ``i < j``, that shares a passage
     (sparse: the other pairs are 0.0). See :func:`similarity_matrix` for the arguments."""
@@ -36,7 +37,7 @@ def similarity_pairs(
         profiles.append(profile_text(text, settings.synonyms))
         if progress is not None and number % 50 == 0:
             progress(number, count)
-    pairs = candidate_pairs(profiles, boilerplate)
+    pairs = candidate_pairs(profiles, boilerplate, max_posting)
     total = count + len(pairs)
     if progress is not None:
         progress(count, total)
@@ -59,6 +60,7 @@ def similarity_matrix(
     settings: AlignSettings = DEFAULT_SETTINGS,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    max_posting: int | None = MAX_SHINGLE_HOLDERS,
 ) -> list[list[float]]:
     """Symmetric matrix of ``align`` similarities, 1.0 on the diagonal.
 
@@ -69,6 +71,6 @@ def similarity_matrix(
     matrix = [[0.0] * count for _ in range(count)]
     for number in range(count):
         matrix[number][number] = 1.0
-    for (first, second), value in similarity_pairs(texts, settings, progress, cancelled).items():
+    for (first, second), value in similarity_pairs(texts, settings, progress, cancelled, None, max_posting).items():
         matrix[first][second] = matrix[second][first] = value
     return matrix
