@@ -12,6 +12,8 @@ SHORTCUTS: dict[str, tuple[str, tuple[str, ...], str]] = {
     "open_files": ("&Open Files\u2026", ("Ctrl+O",), "Open article files (.txt, .md, .html, .mhtml)"),
     "open_folder": ("Open &Folder\u2026", ("Ctrl+Shift+O",), "Open every article in a folder and its subfolders"),
     "add_files": ("&Add Files\u2026", ("Ctrl+Shift+A",), "Add articles to the ones already open"),
+    "open_index": ("Open Corpus &Index\u2026", (),
+                   "Open a folder written by 'index': the overview and aligned pairs, nothing recomputed"),
     "open_seeds": ("Open the Bundled &Seeds", (), "Open the five example articles shipped with the app"),
     "open_address": ("Open A&ddress\u2026", ("Ctrl+Shift+L",),
                      "Fetch a web page by its address, keep it in the data folder, and open it"),

@@ -21,7 +21,9 @@ from pathlib import Path
 
 import numpy as np
 
-from viewer.core.alignment.model import AlignSettings, Passage
+from viewer.core.alignment.model import Alignment, AlignSettings, Passage
+from viewer.core.corpus.ordering import cluster_order
+from viewer.core.corpus.result import CorpusSimilarity
 
 ARTICLES, PAIRS, PASSAGES, CANDIDATES = "articles.parquet", "pairs.parquet", "passages.parquet", "candidates.parquet"
 FORMAT = 1
@@ -177,3 +179,27 @@ def reusable(previous: IndexTables | None, shas: Sequence[str], meta: dict) -> R
     for found in passages.values():
         found.sort(key=lambda p: (p[0], p[2]))
     return Reusable(np.unique(np.asarray(codes, dtype=np.int64)), similarity, passages)
+
+
+def to_corpus_similarity(tables: IndexTables) -> CorpusSimilarity:
+    """An index folder as the corpus overview's result: similarities, passages, cluster order."""
+    stored = tables.meta.get("settings") or {}
+    settings = AlignSettings(**stored) if stored else AlignSettings()
+    pairs = {(a, b): value for a, b, value in zip(tables.pair_a.tolist(), tables.pair_b.tolist(),
+                                                  tables.similarity.tolist(), strict=True)}
+    result = CorpusSimilarity(
+        paths=[row.path for row in tables.articles], titles=[row.title for row in tables.articles],
+        shas=[row.sha256 for row in tables.articles], settings=settings, pairs=pairs,
+        passages=tables.passages_of(), candidates=len(tables.cand_a), from_cache=True,
+    )
+    result.order = cluster_order(len(result.paths), pairs)
+    return result
+
+
+def stored_alignment(result: CorpusSimilarity, a_path: str, a_sha: str, b_path: str, b_sha: str) -> Alignment | None:
+    """The stored alignment of two articles of an index (A first), or None when either is not
+    in it or its text changed since (then only aligning again can say)."""
+    i, j = result.index_of(a_path), result.index_of(b_path)
+    if i < 0 or j < 0 or i == j or result.shas[i] != a_sha or result.shas[j] != b_sha:
+        return None
+    return Alignment(result.passages_between(i, j), result.similarity(i, j))

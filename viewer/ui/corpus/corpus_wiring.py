@@ -20,6 +20,7 @@ from viewer.core.paths import cache_dir
 from viewer.core.tasks.policy import in_child_process
 from viewer.ui.background import LatestRunner
 from viewer.ui.corpus.corpus_view import CorpusView
+from viewer.ui.corpus.index_opener import install_index_opener
 from viewer.ui.corpus.provenance_view import install_provenance
 from viewer.ui.shortcuts import make_action
 
@@ -83,6 +84,7 @@ class CorpusController(QObject):
         self.status_button.hide()
 
         self.view.pairRequested.connect(self.open_pair)
+        self.opener = install_index_opener(window, self)  # File > Open Corpus Index…
         self.provenance = install_provenance(self)
         self.view.cancelRequested.connect(self.cancel)
         self.view.reindexRequested.connect(self.reindex)
@@ -129,6 +131,23 @@ class CorpusController(QObject):
             return result
 
         self.runner.submit((tuple(a.path for a in articles), settings), job)
+
+    def show_stored(self, result: CorpusSimilarity, articles) -> None:
+        """Show a stored index (``index_opener.py``) for ``articles``, in its order, without indexing."""
+        self.runner.cancel()
+        window = self.window
+        window.cancel_loading()
+        window.model.set_articles(articles)
+        count = len(articles)
+        window.count_label.setText(f"{count:,} article{'s' if count != 1 else ''}")
+        window.setWindowTitle(f"Article Viewer - {count:,} articles" if count else "Article Viewer")
+        window.pair_view.set_pair(None, None)
+        self.result = result
+        self.view.set_indexing(False)
+        self.view.set_result(result)
+        self.status_button.show()
+        self.show_overview()
+        self.indexed.emit(result)
 
     def cancel(self) -> None:
         if not self.runner.busy:

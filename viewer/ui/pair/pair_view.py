@@ -6,6 +6,7 @@ cached per pair and settings, so going back to a pair is immediate.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEasingCurve, QPoint, Qt, QTimer, QVariantAnimation, Signal
@@ -113,6 +114,8 @@ class PairView(QWidget):
         self.linked_scrolling = True
         self.reuse: dict[int, list[str]] = {}  # passage index -> other articles carrying it
         self._cache: LruCache[PairKey, Alignment] = LruCache(ALIGNMENTS_KEPT)
+        # (a, b, settings) -> an alignment computed before (an opened corpus index), or None to align.
+        self.stored_alignment: Callable[[Article, Article, AlignSettings], Alignment | None] | None = None
         self._diff_cache: LruCache[tuple[PairKey, int], list] = LruCache(DIFFS_KEPT)
         # Verbatim / edited / moved words of each passage, per pair (None: too long to diff).
         self._summaries: LruCache[PairKey, list[DiffSummary | None]] = LruCache(ALIGNMENTS_KEPT)
@@ -305,6 +308,10 @@ class PairView(QWidget):
             self._emit_status()
             return
         key = self._key(self.a, self.b)
+        if key not in self._cache and self.stored_alignment is not None:
+            stored = self.stored_alignment(self.a, self.b, self.settings)
+            if stored is not None:
+                self._cache[key] = stored
         if key in self._cache:
             self._runner.cancel()
             self._show_alignment(self._cache[key])
