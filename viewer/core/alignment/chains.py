@@ -72,17 +72,28 @@ def _chain_runs(
             active = keep
         best = None
         best_cost = 0
+        stale = False
         for chain in active:
+            gap_a = a0 - chain.a1
+            if gap_a > gap:
+                stale = True  # runs come in order of a0: no later run can join this chain
+                continue
             if a1 <= chain.a1 or b1 <= chain.b1 or b0 < chain.b0:
                 continue
-            gap_a = a0 - chain.a1
             gap_b = b0 - chain.b1
             # Overlaps of a word or two happen when a repeated word shifts the diagonal.
-            if gap_a > gap or gap_b > gap or gap_a < -SEED_WORDS or gap_b < -SEED_WORDS:
+            if gap_b > gap or gap_a < -SEED_WORDS or gap_b < -SEED_WORDS:
                 continue
             cost = abs(gap_a) + abs(gap_b)
             if best is None or cost < best_cost:
                 best, best_cost = chain, cost
+        if stale:
+            # Retired at once (not when 64 wait): every later run would scan them again.
+            # The order of the chains does not matter: merging sorts them.
+            keep = []
+            for chain in active:
+                (keep if chain.a1 + gap >= a0 else done).append(chain)
+            active = keep
         run_words = a1 - a0
         if best is None:
             active.append(_Chain(a0, a1, b0, b1, [run], run_words, _has_anchor(pa, a0, a1)))
