@@ -9,7 +9,7 @@ PIP := $(PY) -m pip --disable-pip-version-check -q
 QT_DEBS := libegl1 libgl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-3 fonts-dejavu-core
 X_DEBS := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0
 
-.PHONY: run test lint bench bench-align bench-corpus bench-index bench-quotes bench-gui eval-align eval-html eval-quotes package clean system-deps system-deps-x screenshot
+.PHONY: run test lint bench bench-align bench-corpus bench-index bench-dask bench-quotes bench-gui eval-align eval-html eval-quotes package clean system-deps system-deps-x screenshot
 
 run: system-deps system-deps-x $(VENV)/.installed
 	$(PY) -m viewer $(ARGS)
@@ -44,10 +44,15 @@ $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
 	$(PIP) install -e '.[test]'
 	@touch $@ $(VENV)/.installed
 
-bench: bench-align bench-corpus bench-index bench-quotes bench-gui
+bench: bench-align bench-corpus bench-index bench-dask bench-quotes bench-gui
 
 bench-index: $(VENV)/.installed-test
 	$(PY) benchmarks/bench_corpus.py
+
+# The corpus index on Dask: local cluster, loopback scheduler, equality with matrix.
+bench-dask: $(VENV)/.installed-test
+	$(PY) benchmarks/bench_index.py
+	$(PY) benchmarks/bench_index.py 10k
 
 bench-quotes: $(VENV)/.installed-test
 	$(PY) benchmarks/bench_quotes.py

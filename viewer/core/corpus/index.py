@@ -45,9 +45,10 @@ from viewer.core.alignment.align import AlignSettings, Passage, TextProfile, ali
 from viewer.core.alignment.model import mirror_passages
 from viewer.core.corpus import candidates as _candidates_module
 from viewer.core.corpus.cache import CacheUnusable, discard, is_damage, open_cache, verified_entry
-from viewer.core.corpus.candidates import MAX_SHINGLE_HOLDERS, candidate_rows
+from viewer.core.corpus.candidates import MAX_SHINGLE_HOLDERS, codes_of_shingles, rows_of_codes
 from viewer.core.corpus.ordering import cluster_order
 from viewer.core.corpus.result import CorpusSimilarity
+from viewer.core.corpus.shingles import profile_shingles
 from viewer.core.errors import Cancelled
 from viewer.core.tasks.child_process import run_in_child
 from viewer.core.tasks.spawning import process_pool
@@ -155,18 +156,24 @@ def _align_chunk(jobs: list[tuple[int, int]]) -> list[tuple[int, int, float, lis
     return out
 
 
-def _align_pairs(profiles: Sequence[TextProfile], jobs: list[tuple[int, int]], settings: AlignSettings,
-                 poll: Callable[[], None], workers: int):
-    """Yield ``(x, y, similarity, passages)`` for each job, A = x, in job order."""
+def _align_pairs(profiles: Sequence[TextProfile] | Sequence[str], jobs: list[tuple[int, int]],
+                 settings: AlignSettings, poll: Callable[[], None], workers: int):
+    """Yield ``(x, y, similarity, passages)`` for each job, A = x, in job order.
+
+    ``profiles`` may be the texts themselves: they are then profiled when first aligned.
+    """
+    texts = [p if isinstance(p, str) else p.text for p in profiles]
     if workers > 1 and len(jobs) >= POOL_MIN_PAIRS:
         chunks = [jobs[k : k + POOL_CHUNK] for k in range(0, len(jobs), POOL_CHUNK)]
-        texts = [profile.text for profile in profiles]
         with process_pool(workers, _start_worker, (texts, settings)) as pool:  # exiting terminates it
             for batch in pool.imap(_align_chunk, chunks):
                 poll()
                 yield from batch
         return
-    warm = _WarmProfiles(profiles)
+    if texts and profiles[0] is texts[0]:
+        warm = _WarmProfiles(lambda number: profile_text(texts[number], settings.synonyms))
+    else:
+        warm = _WarmProfiles(profiles)  # type: ignore[arg-type]
     for x, y in jobs:
         alignment = align_profiles(warm.get(x), warm.get(y), settings, poll)
         yield x, y, alignment.similarity, alignment.passages
@@ -393,18 +400,26 @@ class CorpusIndex:
         distinct = sorted(rows_of)  # text ids
         first_row = [rows_of[ident][0] for ident in distinct]
         total = len(distinct)
+        texts = [articles[row].text for row in first_row]
+        # With workers, this process keeps only each text's shingles: the workers profile
+        # what they align (10,000 profiles held here took about 400 MB).
         profiles: list[TextProfile] = []
+        shingles = []
         if progress is not None:
             progress(0, total)
-        for number, row in enumerate(first_row, start=1):
+        for number, text in enumerate(texts, start=1):
             if not number % 32:
                 poll()
                 if progress is not None:
                     progress(number, total)
-            profiles.append(profile_text(articles[row].text, settings.synonyms))
+            profile = profile_text(text, settings.synonyms)
+            shingles.append(profile_shingles(profile))
+            if workers <= 1:
+                profiles.append(profile)
         say("Finding candidate pairs")
         boilerplate: list[int] = []
-        candidates = candidate_rows(profiles, poll, boilerplate)
+        candidates = rows_of_codes(codes_of_shingles(shingles, MAX_SHINGLE_HOLDERS, boilerplate), len(shingles))
+        del shingles
         if boilerplate[0]:
             self.notes.append(f"{boilerplate[0]} boilerplate passage shingle(s), each in more than "
                               f"{MAX_SHINGLE_HOLDERS} articles, were not compared")
@@ -449,7 +464,7 @@ class CorpusIndex:
                 pending.clear()
 
         try:
-            for x, y, similarity, passages in _align_pairs(profiles, jobs, settings, poll, workers):
+            for x, y, similarity, passages in _align_pairs(profiles or texts, jobs, settings, poll, workers):
                 done += 1
                 if not done & 0x3F:
                     poll()
