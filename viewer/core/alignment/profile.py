@@ -101,21 +101,10 @@ class TextProfile:
             self._grams = (first, more)
         return self._grams
 
-    def anchor_shingles(self) -> set[tuple[int, ...]]:
-        """The ANCHOR_WORDS-grams that could anchor a passage (the corpus index's shingles)."""
-        keys = self.keys
-        return {tuple(keys[start : start + ANCHOR_WORDS]) for start in _ones(self.anchor_starts)}
-
-
-def _ones(flags: bytearray):
-    start = flags.find(1)
-    while start >= 0:
-        yield start
-        start = flags.find(1, start + 1)
-
 
 # Interned word keys shared by all profiles, so keys compare as small ints.
 _KEY_IDS: dict[str, int] = {}
+KEY_NAMES: list[str] = []  # key id -> key (the corpus index hashes these: the same in every process)
 _CONTENT_IDS: set[int] = set()
 
 
@@ -123,6 +112,8 @@ def _key_id(key: str) -> int:
     found = _KEY_IDS.get(key)
     if found is None:
         found = _KEY_IDS.setdefault(key, len(_KEY_IDS))
+        if found == len(KEY_NAMES):
+            KEY_NAMES.append(key)
         if key not in _STOP_KEYS:
             _CONTENT_IDS.add(found)
     return found

@@ -40,7 +40,7 @@ from viewer.core.corpus.shingles import candidate_codes, concat, profile_shingle
 
 __all__ = ["IndexArticle", "IndexReport", "build_index", "open_client"]
 
-PROFILE_CACHE = 1024  # profiles (with their seed indexes) a worker keeps between tasks
+PROFILE_CACHE = 16384  # profiles (with their seed indexes) a worker keeps: ~60 KB each, 10k take ~600 MB
 ALIGN_BATCH = 800  # candidate pairs per alignment task
 _PROFILES: OrderedDict[tuple[str, bool], TextProfile] = OrderedDict()
 

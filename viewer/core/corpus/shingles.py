@@ -21,21 +21,24 @@ __all__ = ["candidate_codes", "concat", "profile_shingles", "split_by"]
 
 # Per process: key id -> stable hash of the key string (grows as new keys are interned).
 _STABLE = np.zeros(0, dtype=np.uint64)
+_KNOWN = 0  # ids hashed so far
 _MULTIPLIERS = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5],
                         dtype=np.uint64)
 
 
 def _stable_hashes() -> np.ndarray:
-    global _STABLE
-    known = _profile._KEY_IDS
-    if len(_STABLE) < len(known):
-        grown = np.zeros(len(known), dtype=np.uint64)
-        grown[: len(_STABLE)] = _STABLE
-        for key, ident in list(known.items()):
-            if ident >= len(_STABLE):
-                digest = hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
-                grown[ident] = int.from_bytes(digest, "little")
-        _STABLE = grown
+    """Key id -> a hash of its key string, grown as keys are interned (ids only ever grow)."""
+    global _STABLE, _KNOWN
+    names = _profile.KEY_NAMES
+    if len(names) > _KNOWN:
+        if len(_STABLE) < len(names):
+            grown = np.zeros(max(len(names), 2 * len(_STABLE), 1024), dtype=np.uint64)
+            grown[: len(_STABLE)] = _STABLE
+            _STABLE = grown
+        for ident in range(_KNOWN, len(names)):
+            digest = hashlib.blake2b(names[ident].encode("utf-8"), digest_size=8).digest()
+            _STABLE[ident] = int.from_bytes(digest, "little")
+        _KNOWN = len(names)
     return _STABLE
 
 
