@@ -11,8 +11,8 @@ from pathlib import Path
 
 from tests.complexity import LINEAR_BOUND, cpu_ratio, line_steps, step_ratio
 from viewer.core.alignment.align import align_texts
-from viewer.core.alignment.chains import _find_runs
 from viewer.core.alignment.profile import profile_text
+from viewer.core.alignment.runs import _find_runs
 from viewer.core.corpus.candidates import MAX_SHINGLE_HOLDERS, candidate_pairs
 from viewer.core.errors import ArticleError
 from viewer.core.loading.articles import article_from_bytes
