@@ -56,6 +56,7 @@ def test_open_corpus_index_shows_stored_pairs_without_aligning(qtbot, tmp_path, 
     assert [a.path for a in window.model.articles] == [a.path for a in articles]
     result = window.corpus.result
     assert result is not None and result.pairs and window.corpus.view.result is result
+    assert window.corpus.provenance._pending is result  # provenance from the stored pairs too
     # The most similar pair is on screen, with the stored passages.
     (value, i, j), = result.top_pairs(1)
     view = window.pair_view

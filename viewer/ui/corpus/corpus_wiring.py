@@ -145,6 +145,7 @@ class CorpusController(QObject):
         self.result = result
         self.view.set_indexing(False)
         self.view.set_result(result)
+        self.provenance.update(result)  # from the stored pairs and the files' dates
         self.status_button.show()
         self.show_overview()
         self.indexed.emit(result)
