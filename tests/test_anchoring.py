@@ -149,3 +149,11 @@ def test_a_quote_in_a_script_of_thousands_of_characters_is_found_again():
     assert anchor.method == "fuzzy" and (anchor.start, anchor.end) == (1200, 1500)
     short = text[100:140]
     assert anchor_quote(text[:50] + text, short).start == 150
+
+
+def test_a_match_next_to_an_earlier_one_counts_its_errors_in_the_real_text():
+    # The second region is found after the first is masked out; its count is the real one.
+    matches = approximate_matches("bbaabaab", "bbaab", 2)
+    assert {(m.start, m.end, m.errors) for m in matches} == {(0, 5, 0), (3, 8, 1)}
+    for match in matches:
+        assert edit_distance("bbaabaab"[match.start : match.end], "bbaab") == match.errors

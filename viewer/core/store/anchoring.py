@@ -107,15 +107,18 @@ def approximate_matches(text: str, pattern: str, max_errors: int) -> list[Match]
                 continue
             regions.append((start, last))
             end = last + 1
-            matches.append(Match(_best_start(text, pattern, end, errors), end, errors))
+            # Found in the masked text, the count may be too high where a region touches one
+            # masked before: the start and the error count are taken from the real text.
+            start, true_errors = _best_start(text, pattern, end, errors)
+            matches.append(Match(start, end, true_errors))
         for start, last in regions:
             masked[start : last + 1] = bytes([other]) * (last + 1 - start)
     matches.sort(key=lambda m: (m.errors, m.end))
     return matches[:_MAX_FUZZY_CANDIDATES]
 
 
-def _best_start(text: str, pattern: str, end: int, errors: int) -> int:
-    """Where the best match ending at ``end`` starts: an anchored search backwards.
+def _best_start(text: str, pattern: str, end: int, errors: int) -> tuple[int, int]:
+    """Where the best match ending at ``end`` starts, and its edit distance: an anchored search backwards.
 
     Among equally good starts, the one giving a length closest to the quote's.
     """
@@ -123,12 +126,13 @@ def _best_start(text: str, pattern: str, end: int, errors: int) -> int:
     backwards = text[window_start:end][::-1]
     encoded = _encoded(backwards, pattern[::-1])
     if encoded is None:
-        return _python_best_start(text, pattern, end, errors)
+        start = _python_best_start(text, pattern, end, errors)
+        return start, Levenshtein.distance(text[start:end], pattern)
     target, query = encoded
     found = edlib.align(query, target, mode="SHW", task="locations")
     lengths = [last + 1 for _start, last in found["locations"] if last >= 0] or [len(backwards)]
     length = min(lengths, key=lambda n: (abs(n - len(pattern)), n))
-    return end - length
+    return end - length, Levenshtein.distance(text[end - length : end], pattern)
 
 
 # --- the same in Python, for patterns edlib cannot take (rare: more than 255 distinct characters) ---
