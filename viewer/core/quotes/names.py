@@ -55,6 +55,8 @@ class _NameBook:
         self.org_names: list[str] = []  # as written, for expanding acronyms
         self.aliases: dict[str, str] = {}
         self.genders: dict[str, str] = {}  # full name -> "f" or "m"
+        self._text = text
+        self._by_surname: bool | None = None
         # Words the article also writes in lower case are common nouns when they lead a name.
         self.common = set(re.findall(r"(?<![\w'\u2019-])[a-z][a-z-]+(?![\w'\u2019-])", text))
         # Names of bodies joined by "of", "for", "and" ("Center for Disease Control and Prevention"):
@@ -158,6 +160,30 @@ class _NameBook:
                 " ".join(stripped)):
             return full
         return " ".join(stripped)
+
+    def first_named(self, word: str) -> str | None:
+        """The one person the article gave in full whose first name this is ("Hafiz" for "Hafiz Usama
+        Tanveer"): feature copy calls people by first name after introducing them."""
+        key = word.casefold()
+        if key in self.full or key in self.common or key in FUNCTION_WORDS or _is_org([word]):
+            return None
+        found = {full for full in self.full.values() if full.split()[0].casefold() == key and " " in full}
+        return found.pop() if len(found) == 1 and not self._surname_style() else None
+
+    def _surname_style(self) -> bool:
+        """Whether the article calls someone it named in full by the surname alone ("Tanveer said"):
+        news copy that does never calls a person by the first name alone."""
+        if self._by_surname is None:
+            self._by_surname = False
+            for full in self.full.values():
+                words = full.split()
+                if len(words) < 2:
+                    continue
+                for m in re.finditer(rf"(\S*)\s+{re.escape(words[-1])}\b", self._text):
+                    if not m.group(1)[:1].isupper():
+                        self._by_surname = True
+                        return True
+        return self._by_surname
 
     def gender(self, name: str | None) -> str | None:
         if not name:

@@ -321,7 +321,7 @@ class _Resolver(_DescriptionRules):
         words = _strip_titles(_split_name(match.group())) if match else []
         if words and not _is_org(words) and surname_key(words) in self.book.full:
             return self.book.resolve(words)
-        return None
+        return self.book.first_named(words[0]) if len(words) == 1 else None
 
     def _last_subject(self, at: int) -> tuple[str | None, int]:
         # The last sentence opened by a known person: searched backwards, stopping at the first.
@@ -374,6 +374,8 @@ class _Resolver(_DescriptionRules):
                 continue  # "The Keys closed its doors": a place or a body, not a person
             if surname_key(words) in self.book.full:
                 return self.book.resolve(words)
+            if len(words) == 1 and self.book.first_named(words[0]):
+                return self.book.first_named(words[0])  # "Hafiz, from Pakistan, has created ..."
         return None
 
 

@@ -1,0 +1,25 @@
+"""Speaker attribution: causes measured on the third web dev set (made-up sentences in the same shapes)."""
+
+from viewer.core.quotes.finder import find_quotes
+from viewer.core.quotes.names import _NameBook
+
+
+def speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in find_quotes(text) if q.kind == "speech"]
+
+
+def test_first_name_alone_after_the_full_name_in_a_list():
+    text = ('The winners are:\n\n'
+            '• Europe: Tomas Veldin Orkan, Latvia, recycling glass\n\n'
+            '• Asia: Rashid Omar Lateef, Bangladesh, cleaning rivers\n\n'
+            'Tomas Veldin Orkan of Latvia took the overall prize.\n\n'
+            'Rashid, from Bangladesh, has built filters for river water.\n\n'
+            'He said: "This prize will carry the work to more villages."')
+    assert speakers(text) == ["Rashid Omar Lateef"]
+
+
+def test_first_name_not_used_where_the_article_names_people_by_surname():
+    listed = 'Rashid Omar Lateef joined in May.\n\nRashid, the captain, scored.'
+    assert _NameBook(listed).first_named("Rashid") == "Rashid Omar Lateef"
+    by_surname = listed + ' "We were poor," said Lateef.'
+    assert _NameBook(by_surname).first_named("Rashid") is None  # "Rashid" is then a team or a place
