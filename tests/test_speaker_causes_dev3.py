@@ -23,3 +23,11 @@ def test_first_name_not_used_where_the_article_names_people_by_surname():
     assert _NameBook(listed).first_named("Rashid") == "Rashid Omar Lateef"
     by_surname = listed + ' "We were poor," said Lateef.'
     assert _NameBook(by_surname).first_named("Rashid") is None  # "Rashid" is then a team or a place
+
+
+def test_first_name_in_brackets_completes_a_surname():
+    text = ('"People are waiting," said Sen. Dana Reyes, D-Ore. "Senate Leader (Roy) Talbert won\'t act."\n\n'
+            'Talbert on Tuesday rejected the criticism, saying Democrats acted as though "the roof is caving in" '
+            'over the bill.\n\n'
+            '"We need no more lectures from the other side," he said on the Senate floor.')
+    assert speakers(text)[-2:] == ["Roy Talbert", "Roy Talbert"]

@@ -102,6 +102,9 @@ class _NameBook:
             name = f"{m.group(1)} {m.group(3)}"
             self.aliases.setdefault(m.group(2).casefold(), name)
             self.full.setdefault(m.group(3).casefold(), name)
+        for m in _BRACKETED_FIRST.finditer(text) if "(" in text else ():
+            # "Majority Leader (Mitch) McConnell": the editor adds a first name the copy left out
+            self.full.setdefault(m.group(2).casefold(), f"{m.group(1)} {m.group(2)}")
         for m in _WHO.finditer(text) if "who" in text else ():
             name = _ONE_NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
             gendered = _GENDERED.search(m.group(1))
@@ -275,6 +278,7 @@ _ACRONYM = re.compile(r"((?:[A-Z][\w&'\u2019\-]*[ \t]+)"
                       r"[A-Z][\w&'\u2019\-]*)[ \t]+\(([A-Z][A-Za-z&]{1,9})\)")
 _NICKNAME = re.compile(r"\b([A-Z][\w'\u2019\-]+)[ \t]+[\"\u201c\u2018']([A-Z][\w'\u2019\-]+)[\"\u201d\u2019'][ \t]+"
                        r"([A-Z][\w'\u2019\-]+)")
+_BRACKETED_FIRST = re.compile(r"\(([A-Z][a-z]+)\)[ \t]+([A-Z][\w'\u2019\-]*[a-z][\w'\u2019\-]*)\b(?![ \t]+[A-Z])")
 _CONNECTORS = {"of", "for", "and", "on", "in", "to"}
 _LONG_ORG = re.compile(r"\b([A-Z][\w&'\u2019\-]*(?:[ \t]+(?:(?:of|for|and|on|in|to|the)[ \t]+)*[A-Z][\w&'\u2019\-]*)+)")
 # "Tommy — who only goes by his first name online — retired": one name, then "who": a person.
