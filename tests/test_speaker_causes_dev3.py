@@ -31,3 +31,18 @@ def test_first_name_in_brackets_completes_a_surname():
             'over the bill.\n\n'
             '"We need no more lectures from the other side," he said on the Senate floor.')
     assert speakers(text)[-2:] == ["Roy Talbert", "Roy Talbert"]
+
+
+def test_subject_of_the_clause_after_but():
+    text = ('"We expect a quiet winter," said Marta Quiroga, a researcher.\n\n'
+            'Whereas El Cerro draws rain to the coast, the valleys stay dry.\n\n'
+            'March is a hard month for forecasts, but senior forecaster Paul Denholm is sure of his.\n\n'
+            '"It will be a wet spring, no doubt," he said.')
+    assert speakers(text) == ["Marta Quiroga", "Paul Denholm"]
+
+
+def test_a_named_opening_subject_wins_over_the_clause_after_but():
+    text = ('"The film moved me," said Lena Barker, the director.\n\n'
+            'Best actor Tom Rudd could not attend, but actress Ada Fenn read out his speech. '
+            '"I am sorry not to be there," he wrote.')
+    assert speakers(text)[-1] == "Tom Rudd"

@@ -325,7 +325,9 @@ class _Resolver(_DescriptionRules):
 
     def _last_subject(self, at: int) -> tuple[str | None, int]:
         # The last sentence opened by a known person: searched backwards, stopping at the first.
-        for start in reversed(self._sentence_starts(at)):
+        starts = self._sentence_starts(at)
+        for i in range(len(starts) - 1, -1, -1):
+            start = starts[i]
             opening = self._opening(start, at)
             # "He said Mr Blunkett's integrity ...": a sentence led by a pronoun has that as its subject.
             lead = [w.casefold() for w in opening.split()[:3]]
@@ -358,6 +360,12 @@ class _Resolver(_DescriptionRules):
             named = self._named_subject_in(opening)
             if named:
                 return named, start
+            but = self.text.find(", but ", start, starts[i + 1] if i + 1 < len(starts) else at)
+            if but >= 0 and not self._in_quote(but):
+                # "April is a hard month, but forecaster Dan Kottlowski is sure": the last clause's subject
+                named = self._named_subject_in(self._opening(but + 6, at), owners=False)
+                if named:
+                    return named, but
         return None, -1
 
     def _named_subject_in(self, opening: str, owners: bool = True) -> str | None:
