@@ -46,3 +46,10 @@ def test_a_named_opening_subject_wins_over_the_clause_after_but():
             'Best actor Tom Rudd could not attend, but actress Ada Fenn read out his speech. '
             '"I am sorry not to be there," he wrote.')
     assert speakers(text)[-1] == "Tom Rudd"
+
+
+def test_a_headline_quote_has_the_speaker_of_the_same_words_below():
+    text = ('Floods in a heatwave: \'Frankly that is our worst case\'\n\n'
+            'Towns along the river are bracing for a wet autumn.\n\n'
+            '"Frankly that is our worst case," said Riverton Mayor Jo Pellow. "We have planned for it."')
+    assert speakers(text)[0] == "Jo Pellow"

@@ -189,15 +189,16 @@ def _credit_pull_quotes(text: str, spans: Sequence[SpanLike], results: list[_Att
     words the article quotes in full nearby: it has the speaker of that quote. (Linear: only the
     few characters around each quote are read, and only the nearest quotes compared.)"""
     for index, span in enumerate(spans):
-        if not _alone_on_its_line(text, span):
-            continue
+        headline = results[index].speaker is None and "\n" not in text[:span.open_mark]
+        if not headline and not _alone_on_its_line(text, span):
+            continue  # (a headline: "Hurricanes in a pandemic: 'Absolutely our nightmare scenario'")
         mine = " ".join(re.findall(r"\w+", text[span.start:span.end].casefold()))
         if mine.count(" ") < 2:
             continue
         for other in range(max(0, index - _PULL_REACH), min(len(spans), index + _PULL_REACH + 1)):
             found = results[other]
             theirs = " ".join(re.findall(r"\w+", text[spans[other].start:spans[other].end].casefold()))
-            if other != index and found.speaker and len(theirs) > len(mine) and mine in theirs:
+            if other != index and found.speaker and (len(theirs) > len(mine) or headline) and mine in theirs:
                 results[index] = _Attribution(found.speaker, found.person, found.by_verb)
                 break
 
