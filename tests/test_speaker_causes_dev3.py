@@ -53,3 +53,10 @@ def test_a_headline_quote_has_the_speaker_of_the_same_words_below():
             'Towns along the river are bracing for a wet autumn.\n\n'
             '"Frankly that is our worst case," said Riverton Mayor Jo Pellow. "We have planned for it."')
     assert speakers(text)[0] == "Jo Pellow"
+
+
+def test_subject_of_an_although_clause_before_writing_on_twitter():
+    text = ('"We will not publish it," said Mark Dole, the publisher.\n\n'
+            'The firm dropped the book a week later, although Stephen Kane was among those criticising the '
+            'decision, writing on Twitter: "It is who gets silenced next that worries me."')
+    assert speakers(text) == ["Mark Dole", "Stephen Kane"]

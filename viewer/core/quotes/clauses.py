@@ -287,9 +287,16 @@ def _from_before(resolver: _Phrases, before: str, offset: int) -> _Attribution |
     if before.rstrip().endswith(":") and not verbs:
         # 'Buckley, who phoned in from the set, had a similar experience: "..."': the sentence's subject
         subject = resolver._named_subject_of(before)
+        clauses = list(_CONCESSIVE.finditer(before)) if subject is None else []
+        if clauses:
+            # "Hachette cancelled it, although Stephen King was among its critics, writing on Twitter:"
+            subject = resolver._named_subject_of(before[clauses[-1].end():])
         if subject:
             return _Attribution(subject, True, False)
     return None
+
+
+_CONCESSIVE = re.compile(r",\s+(?:although|though|but|while|whereas)\s+(?=[A-Z])")
 
 
 def _named_piece(pieces: list[str]) -> str:
