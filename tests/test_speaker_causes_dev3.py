@@ -60,3 +60,14 @@ def test_subject_of_an_although_clause_before_writing_on_twitter():
             'The firm dropped the book a week later, although Stephen Kane was among those criticising the '
             'decision, writing on Twitter: "It is who gets silenced next that worries me."')
     assert speakers(text) == ["Mark Dole", "Stephen Kane"]
+
+
+def test_initials_before_a_surname_end_no_sentence():
+    from viewer.core.quotes.names import mask_abbreviations
+    assert "." not in mask_abbreviations("heroes such as J.D. Salinger and T.J. Miller wrote")
+    assert mask_abbreviations("He moved to the U.S. The move was quick.").count(".") == 2
+    assert mask_abbreviations("It was the end of the A.B. It was over.").count(".") == 2
+    text = ('"I loved it," said Dan Rowe, the editor.\n\n'
+            'The memoir recalls such heroes as J.D. Salter and Paul K. Amis, describing his youth.\n\n'
+            'He was with Ann Lowe for years. "We could not stay apart," he writes.')
+    assert speakers(text)[-1] == "Dan Rowe"

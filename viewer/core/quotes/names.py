@@ -248,11 +248,21 @@ def mask_abbreviations(text: str) -> str:
         follow = text[m.end():m.end() + 30]
         nxt = re.match(r"[ \t\u00a0]+([A-Za-z0-9]+)|[,;:)\u2019']", follow)
         if nxt and (nxt.group(1) is None or not nxt.group(1)[0].isupper()
-                    or nxt.group(1).casefold() in TITLES | HONORIFICS or nxt.group(1) in ABBREVIATIONS):
+                    or nxt.group(1).casefold() in TITLES | HONORIFICS or nxt.group(1) in ABBREVIATIONS
+                    or _initials_of_a_name(m.group(), nxt.group(1))):
             chars[m.end() - 1] = ABBREVIATION_DOT
     return "".join(chars)
 
 
+def _initials_of_a_name(dotted: str, following: str) -> bool:
+    """"J.D. Salinger", "T.J. Miller": initials before a surname, not "the U.S." ending a sentence
+    before "The ..." (the initials of a place, or a word that opens sentences, follow)."""
+    letters = dotted.replace(".", "")
+    return (letters.isupper() and letters not in _PLACE_INITIALS and following[0].isupper()
+            and following.casefold() not in FUNCTION_WORDS | DETERMINERS | PRONOUNS | PLURAL_PRONOUNS | {"i", "it", "this"})
+
+
+_PLACE_INITIALS = {"US", "UK", "UN", "EU", "DC", "USA", "UAE", "USSR", "NYC", "LA"}
 # "Rep. Gerald E. Connolly (D-Va.), chairman of ...": a US party-and-state tag after a name
 _PARTY_TAG = re.compile(r" \((?:D|R|I)-[A-Z][\w.\ua78f\- ]{0,14}\)(,?)")
 
