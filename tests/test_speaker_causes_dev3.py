@@ -71,3 +71,17 @@ def test_initials_before_a_surname_end_no_sentence():
             'The memoir recalls such heroes as J.D. Salter and Paul K. Amis, describing his youth.\n\n'
             'He was with Ann Lowe for years. "We could not stay apart," he writes.')
     assert speakers(text)[-1] == "Dan Rowe"
+
+
+def test_first_name_guards_places_things_and_surname_style_with_a_title():
+    places = 'Lesotho Hats closed.\n\nFactories in Lesotho are shutting.\n\nLesotho, a small kingdom, exports hats.'
+    assert _NameBook(places).first_named("Lesotho") is None
+    titled = 'Bill Gammell runs Cairn Energy. Mr Gammell was pleased.\n\nCairn, the explorer, found oil.'
+    assert _NameBook(titled).first_named("Cairn") is None
+
+
+def test_a_team_after_but_is_no_clause_subject():
+    text = ('"I want three new players," said coach Graham Sowter.\n\n'
+            'The striker was sold to Aston Villa a year ago, but Villa were not interested in selling him back.\n\n'
+            '"We will not wait," he said.')
+    assert speakers(text) == ["Graham Sowter", "Graham Sowter"]

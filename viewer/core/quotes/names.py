@@ -171,7 +171,13 @@ class _NameBook:
         if key in self.full or key in self.common or key in FUNCTION_WORDS or _is_org([word]):
             return None
         found = {full for full in self.full.values() if full.split()[0].casefold() == key and " " in full}
-        return found.pop() if len(found) == 1 and not self._surname_style() else None
+        if len(found) != 1 or self._surname_style():
+            return None
+        # "in Lesotho", "a Honeynet machine": a place or a thing, never a person's first name
+        for m in re.finditer(rf"(\w+)[ \t]+{re.escape(word)}\b", self._text):
+            if m.group(1).casefold() in _NOT_BEFORE_A_NAME:
+                return None
+        return found.pop()
 
     def _surname_style(self) -> bool:
         """Whether the article calls someone it named in full by the surname alone ("Tanveer said"):
@@ -183,7 +189,7 @@ class _NameBook:
                 if len(words) < 2:
                     continue
                 for m in re.finditer(rf"(\S*)\s+{re.escape(words[-1])}\b", self._text):
-                    if not m.group(1)[:1].isupper():
+                    if not m.group(1)[:1].isupper() or _fold(m.group(1)) in HONORIFICS | TITLES:
                         self._by_surname = True
                         return True
         return self._by_surname
@@ -262,6 +268,8 @@ def _initials_of_a_name(dotted: str, following: str) -> bool:
             and following.casefold() not in FUNCTION_WORDS | DETERMINERS | PRONOUNS | PLURAL_PRONOUNS | {"i", "it", "this"})
 
 
+_NOT_BEFORE_A_NAME = {"in", "at", "from", "to", "of", "by", "for", "with", "into", "near", "across", "a", "an",
+                      "the", "this", "that", "its", "their"}
 _PLACE_INITIALS = {"US", "UK", "UN", "EU", "DC", "USA", "UAE", "USSR", "NYC", "LA"}
 # "Rep. Gerald E. Connolly (D-Va.), chairman of ...": a US party-and-state tag after a name
 _PARTY_TAG = re.compile(r" \((?:D|R|I)-[A-Z][\w.\ua78f\- ]{0,14}\)(,?)")

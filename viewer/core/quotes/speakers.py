@@ -363,8 +363,9 @@ class _Resolver(_DescriptionRules):
             but = self.text.find(", but ", start, starts[i + 1] if i + 1 < len(starts) else at)
             if but >= 0 and not self._in_quote(but):
                 # "April is a hard month, but forecaster Dan Kottlowski is sure": the last clause's subject
-                named = self._named_subject_in(self._opening(but + 6, at), owners=False)
-                if named:
+                clause = self._opening(but + 6, at)
+                named = self._named_subject_in(clause, owners=False)
+                if named and named in clause:  # named in full there ("but Villa were ...": a team)
                     return named, but
         return None, -1
 
