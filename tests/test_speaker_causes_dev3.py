@@ -85,3 +85,10 @@ def test_a_team_after_but_is_no_clause_subject():
             'The striker was sold to Aston Villa a year ago, but Villa were not interested in selling him back.\n\n'
             '"We will not wait," he said.')
     assert speakers(text) == ["Graham Sowter", "Graham Sowter"]
+
+
+def test_partial_quote_in_a_sentence_led_by_a_pronoun():
+    text = ('"I kept writing through it all," Walter Penn says of his memoir.\n\n'
+            'He was with Ada Crane for a decade, and recalls happy times with the "very, very lovely" actress.\n\n'
+            'In 2011, he dismissed his critics as "noisy, but wrong."')
+    assert speakers(text) == ["Walter Penn", "Walter Penn", "Walter Penn"]

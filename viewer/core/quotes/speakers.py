@@ -77,6 +77,7 @@ _REPORTER = re.compile(CAP_RUN.pattern + r"(?:,[^,.;:!?\"\u201c\u201d]{1,60},)?\
 _INVERTED_REPORTER = re.compile(r"[,\"\u201d\u2019]\s*(?:said|says|added|adds)\s+("
                                 + CAP_RUN.pattern + r")(?=\s*[,.;])")
 _DESCRIBED_SUBJECT = re.compile(r"^The\s+(?:[a-z][\w\-]*\s+){0,2}?(\d{1,3}-year-old|[A-Za-z][\w\-]*)(?=\s+[a-z])")
+_PRONOUN_LEAD = re.compile(r"\s*(?:(?:In|On|At|By|During|After|Before|Since)\s+[^,\"\u201c]{1,40},\s*)?([Hh]e|[Ss]he)\s+[a-z]")
 _LEAD_IN = re.compile(r"\b(?:said|says|added|adds|told\s+[\w\s]{1,30}?|explained|insisted|stated)\s*:\s*$")
 _UNSEEN = object()
 _LOOKBACK = 3000  # characters of narration searched back for whom a pronoun means
@@ -471,6 +472,11 @@ def _attribute(text: str, spans: Sequence[SpanLike]) -> list[_Attribution]:
                     words = _split_name(opening.group()) if opening else ()
                     if words and (_is_org(list(words)) or " ".join(words).casefold() in resolver.book.orgs):
                         speaker, person = _clean(resolver.book.expand(" ".join(words))), False
+                if speaker is None:
+                    # ... or of whom the pronoun leading the sentence means ("In 2011, he dismissed ... as "...")
+                    lead = _PRONOUN_LEAD.match(before)
+                    if lead:
+                        speaker = resolver._antecedent(sentence_from, lead.group(1).casefold())
                 if speaker is None and "\n" not in text[line_start:span.open_mark].strip("\n"):
                     # ... or of whoever the paragraph has speaking before it ("..., Howitt says. Just
                     # because ..., "that doesn't mean ...""); by_verb stays False: a weak guess
