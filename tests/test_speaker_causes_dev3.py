@@ -92,3 +92,12 @@ def test_partial_quote_in_a_sentence_led_by_a_pronoun():
             'He was with Ada Crane for a decade, and recalls happy times with the "very, very lovely" actress.\n\n'
             'In 2011, he dismissed his critics as "noisy, but wrong."')
     assert speakers(text) == ["Walter Penn", "Walter Penn", "Walter Penn"]
+
+
+def test_acronym_of_one_of_two_bodies_in_a_capitalised_run_stays_itself():
+    text = ('The guidance went out Thursday to the Office of Management and Budget and the Office of Staff '
+            'Relations.\n\n'
+            '"We are working with agencies to return to normal operations," OSR said.')
+    assert speakers(text) == ["OSR"]
+    book = _NameBook('The Chinese Center for Disease Control and Prevention met. The CDC said so.')
+    assert book.expand("CDC") == "Chinese Center for Disease Control and Prevention"

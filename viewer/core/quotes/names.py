@@ -126,10 +126,16 @@ class _NameBook:
         if alias or not (org.isupper() and org.isalpha() and 2 <= len(org) <= 6):
             return alias or org
         best = org
-        for name in self.org_names:
-            initials = "".join(w[0] for w in name.split() if w[:1].isupper())
-            if org in initials and len(initials) > len(org) and len(name) > len(best) and name.upper() != name:
-                best = name
+        for whole in self.org_names:
+            # "Thursday to the Office of Management and Budget and the Office of Personnel Management":
+            # two bodies in one capitalised run; one spelt exactly by the initials keeps them as the
+            # name (as the article spelt it), never the whole run
+            for name in [whole, *_TWO_BODIES.split(whole)[1:]] if " the " in whole else [whole]:
+                initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+                if initials == org and name != whole:
+                    return org
+                if org in initials and len(initials) > len(org) and len(name) > len(best) and name.upper() != name:
+                    best = name
         return best
 
     def person_words(self, words: list[str]) -> list[str]:
@@ -270,6 +276,7 @@ def _initials_of_a_name(dotted: str, following: str) -> bool:
 
 _NOT_BEFORE_A_NAME = {"in", "at", "from", "to", "of", "by", "for", "with", "into", "near", "across", "a", "an",
                       "the", "this", "that", "its", "their"}
+_TWO_BODIES = re.compile(r"\s+(?:and|to|from|by|with|at)\s+the\s+")
 _PLACE_INITIALS = {"US", "UK", "UN", "EU", "DC", "USA", "UAE", "USSR", "NYC", "LA"}
 # "Rep. Gerald E. Connolly (D-Va.), chairman of ...": a US party-and-state tag after a name
 _PARTY_TAG = re.compile(r" \((?:D|R|I)-[A-Z][\w.\ua78f\- ]{0,14}\)(,?)")
