@@ -101,3 +101,15 @@ def test_acronym_of_one_of_two_bodies_in_a_capitalised_run_stays_itself():
     assert speakers(text) == ["OSR"]
     book = _NameBook('The Chinese Center for Disease Control and Prevention met. The CDC said so.')
     assert book.expand("CDC") == "Chinese Center for Disease Control and Prevention"
+
+
+def test_a_company_spokesperson_speaks_for_the_company_the_article_is_about():
+    text = ('ShareDesk is reportedly under investigation by the state attorney general.\n\n'
+            'ShareDesk is headquartered in New York City. A company spokesperson said in an email that '
+            '"we have received an inquiry and are cooperating in the matter."')
+    assert speakers(text) == ["ShareDesk"]
+
+
+def test_a_spokesperson_with_no_company_in_view_stays_unnamed():
+    text = 'Rain fell in New York City. A company spokesperson said that "all is well."'
+    assert speakers(text) == ["company spokesperson"]  # not "New York City." across the full stop
