@@ -113,3 +113,10 @@ def test_a_company_spokesperson_speaks_for_the_company_the_article_is_about():
 def test_a_spokesperson_with_no_company_in_view_stays_unnamed():
     text = 'Rain fell in New York City. A company spokesperson said that "all is well."'
     assert speakers(text) == ["company spokesperson"]  # not "New York City." across the full stop
+
+
+def test_partial_quote_after_a_scare_quote_has_the_paragraphs_speaker():
+    text = ('"Cells keep watch," said Dr Anna Kerr of Yale.\n\n'
+            'It is not clear which role came first, Michael Hewson says. Just because scientists found '
+            '"smell" receptors in the nose first, "that does not mean that is the order in which it evolved."')
+    assert speakers(text)[-1] == "Michael Hewson"

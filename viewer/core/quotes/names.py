@@ -271,12 +271,13 @@ def _initials_of_a_name(dotted: str, following: str) -> bool:
     before "The ..." (the initials of a place, or a word that opens sentences, follow)."""
     letters = dotted.replace(".", "")
     return (letters.isupper() and letters not in _PLACE_INITIALS and following[0].isupper()
-            and following.casefold() not in FUNCTION_WORDS | DETERMINERS | PRONOUNS | PLURAL_PRONOUNS | {"i", "it", "this"})
+            and following.casefold() not in _SENTENCE_OPENERS)
 
 
 _NOT_BEFORE_A_NAME = {"in", "at", "from", "to", "of", "by", "for", "with", "into", "near", "across", "a", "an",
                       "the", "this", "that", "its", "their"}
 _TWO_BODIES = re.compile(r"\s+(?:and|to|from|by|with|at)\s+the\s+")
+_SENTENCE_OPENERS = FUNCTION_WORDS | DETERMINERS | PRONOUNS | PLURAL_PRONOUNS | {"i", "it", "this"}
 _PLACE_INITIALS = {"US", "UK", "UN", "EU", "DC", "USA", "UAE", "USSR", "NYC", "LA"}
 # "Rep. Gerald E. Connolly (D-Va.), chairman of ...": a US party-and-state tag after a name
 _PARTY_TAG = re.compile(r" \((?:D|R|I)-[A-Z][\w.\ua78f\- ]{0,14}\)(,?)")

@@ -77,7 +77,8 @@ _REPORTER = re.compile(CAP_RUN.pattern + r"(?:,[^,.;:!?\"\u201c\u201d]{1,60},)?\
 _INVERTED_REPORTER = re.compile(r"[,\"\u201d\u2019]\s*(?:said|says|added|adds)\s+("
                                 + CAP_RUN.pattern + r")(?=\s*[,.;])")
 _DESCRIBED_SUBJECT = re.compile(r"^The\s+(?:[a-z][\w\-]*\s+){0,2}?(\d{1,3}-year-old|[A-Za-z][\w\-]*)(?=\s+[a-z])")
-_PRONOUN_LEAD = re.compile(r"\s*(?:(?:In|On|At|By|During|After|Before|Since)\s+[^,\"\u201c]{1,40},\s*)?([Hh]e|[Ss]he)\s+[a-z]")
+_PRONOUN_LEAD = re.compile(r"\s*(?:(?:In|On|At|By|During|After|Before|Since)\s+[^,\"\u201c]{1,40},\s*)?"
+                           r"([Hh]e|[Ss]he)\s+[a-z]")
 _LEAD_IN = re.compile(r"\b(?:said|says|added|adds|told\s+[\w\s]{1,30}?|explained|insisted|stated)\s*:\s*$")
 _UNSEEN = object()
 _LOOKBACK = 3000  # characters of narration searched back for whom a pronoun means
@@ -480,7 +481,8 @@ def _attribute(text: str, spans: Sequence[SpanLike]) -> list[_Attribution]:
                 if speaker is None and "\n" not in text[line_start:span.open_mark].strip("\n"):
                     # ... or of whoever the paragraph has speaking before it ("..., Howitt says. Just
                     # because ..., "that doesn't mean ...""); by_verb stays False: a weak guess
-                    if previous is not None and previous.open_mark >= line_start and results[-1].person:
+                    if (previous is not None and previous.open_mark >= line_start and results[-1].person
+                            and results[-1].speaker):  # (a scare quote in between speaks for no one)
                         speaker = results[-1].speaker
                     else:
                         reporter, reporter_at = resolver._last_reporter(span.open_mark)
