@@ -120,3 +120,11 @@ def test_partial_quote_after_a_scare_quote_has_the_paragraphs_speaker():
             'It is not clear which role came first, Michael Hewson says. Just because scientists found '
             '"smell" receptors in the nose first, "that does not mean that is the order in which it evolved."')
     assert speakers(text)[-1] == "Michael Hewson"
+
+
+def test_embedded_tweet_statement_from_a_handle_is_the_person_it_spells():
+    text = ('House Budget Committee Chair Alan Brecht (D-Ore.) called the emails "damning."\n\n'
+            'New statement from @RepAlanBrecht on reporting on emails from the Pentagon to OMB: "...the House '
+            'asked for these very documents."\n\n'
+            '— Jo Writer (@JoWriter) January 2, 2020')
+    assert speakers(text)[-1] == "Alan Brecht"

@@ -234,6 +234,12 @@ def _from_before(resolver: _Phrases, before: str, offset: int) -> _Attribution |
     if label and label.group(1) not in NOT_LABELS:
         # "WALLACE: ..." in a transcript
         return _Attribution(_clean(resolver.book.resolve([label.group(1).title()])), True, True)
+    handle = _FROM_HANDLE.search(before) if "@" in before else None
+    if handle:
+        # an embedded tweet: "New statement from @RepAdamSchiff on ...: "..."" -> the person the handle spells
+        parts = re.findall(r"[A-Z][a-z]+", handle.group(1))  # "RepAdamSchiff" -> Rep, Adam, Schiff
+        if len(parts) >= 2 and " ".join(parts[-2:]) in resolver.text:
+            return _Attribution(" ".join(parts[-2:]), True, True)  # as the article names the person
     matches = list(_ACCORDING.finditer(before))
     according = matches[-1] if matches else None
     if according and not _is_outlet(according.group("subj")):
@@ -296,6 +302,7 @@ def _from_before(resolver: _Phrases, before: str, offset: int) -> _Attribution |
     return None
 
 
+_FROM_HANDLE = re.compile(r"\b(?:statement|tweet|post|message|thread|video)s?\s+(?:from|by)\s+@(\w+)")
 _CONCESSIVE = re.compile(r",\s+(?:although|though|but|while|whereas)\s+(?=[A-Z])")
 
 
