@@ -128,3 +128,10 @@ def test_embedded_tweet_statement_from_a_handle_is_the_person_it_spells():
             'asked for these very documents."\n\n'
             '— Jo Writer (@JoWriter) January 2, 2020')
     assert speakers(text)[-1] == "Alan Brecht"
+
+
+def test_partial_quote_of_a_qualified_title_is_not_the_unqualified_title_holder():
+    text = ('President Donald Trump signed the order on Friday.\n\n'
+            '"No one should risk their lives to vote," Biden said Thursday.\n\n'
+            'The former vice president also accused Trump of "trying to undermine the election."')
+    assert speakers(text) == ["Biden", "Biden"]

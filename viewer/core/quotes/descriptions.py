@@ -19,6 +19,7 @@ from viewer.core.quotes.lexicon import (
 from viewer.core.quotes.names import _clean, _described, _is_org, _strip_titles
 
 _AGE = re.compile(r"\b(?:the\s+)?(\d{1,3})-year-old\b", re.I)
+_QUALIFIERS = {"former", "vice", "deputy", "ex", "acting", "interim"}
 _BODY_WORDS = {"company", "firm", "group", "bank", "club", "government", "ministry", "department", "agency",
                "retailer", "airline", "carrier", "operator", "maker", "giant", "organisation", "organization",
                "union", "party", "body", "regulator", "watchdog"}
@@ -72,7 +73,10 @@ class _DescriptionRules:
                 + re.escape(head) + r")\b",
             )
             found = None
+            qualifiers = [w for w in words[:-1] if w in _QUALIFIERS]
             for m in pattern.finditer(before):
+                if qualifiers and not all(q in before[max(0, m.start() - 30):m.end()].casefold() for q in qualifiers):
+                    continue  # "the former vice president" is not "President Donald Trump"
                 if not self._in_quote(m.start()):  # ("... in Australian Rules football," a doctor said)
                     found = m.group(1) or m.group(2)
             if found and found.split()[0][0].isupper():

@@ -79,6 +79,7 @@ _INVERTED_REPORTER = re.compile(r"[,\"\u201d\u2019]\s*(?:said|says|added|adds)\s
 _DESCRIBED_SUBJECT = re.compile(r"^The\s+(?:[a-z][\w\-]*\s+){0,2}?(\d{1,3}-year-old|[A-Za-z][\w\-]*)(?=\s+[a-z])")
 _PRONOUN_LEAD = re.compile(r"\s*(?:(?:In|On|At|By|During|After|Before|Since)\s+[^,\"\u201c]{1,40},\s*)?"
                            r"([Hh]e|[Ss]he)\s+[a-z]")
+_DESCRIBED_PERSON = re.compile(r"\s*((?:The|the)\s+(?:[a-z\-]+\s+){0,3}?([a-z]+))\s+(?:also\s+)?[a-z]+ed\b")
 _LEAD_IN = re.compile(r"\b(?:said|says|added|adds|told\s+[\w\s]{1,30}?|explained|insisted|stated)\s*:\s*$")
 _UNSEEN = object()
 _LOOKBACK = 3000  # characters of narration searched back for whom a pronoun means
@@ -476,8 +477,13 @@ def _attribute(text: str, spans: Sequence[SpanLike]) -> list[_Attribution]:
                 if speaker is None:
                     # ... or of whom the pronoun leading the sentence means ("In 2011, he dismissed ... as "...")
                     lead = _PRONOUN_LEAD.match(before)
+                    described = _DESCRIBED_PERSON.match(before)
                     if lead:
                         speaker = resolver._antecedent(sentence_from, lead.group(1).casefold())
+                    elif described and described.group(2).casefold() in TITLES:
+                        # ... or of the person a title describes ("The former vice president accused Trump of "...")
+                        who, is_person = resolver._description(described.group(1), sentence_from)
+                        speaker = who if is_person else None
                 if speaker is None and "\n" not in text[line_start:span.open_mark].strip("\n"):
                     # ... or of whoever the paragraph has speaking before it ("..., Howitt says. Just
                     # because ..., "that doesn't mean ...""); by_verb stays False: a weak guess
