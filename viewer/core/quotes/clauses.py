@@ -189,15 +189,16 @@ def _credit_pull_quotes(text: str, spans: Sequence[SpanLike], results: list[_Att
     words the article quotes in full nearby: it has the speaker of that quote. (Linear: only the
     few characters around each quote are read, and only the nearest quotes compared.)"""
     for index, span in enumerate(spans):
-        if not _alone_on_its_line(text, span):
-            continue
+        headline = results[index].speaker is None and "\n" not in text[:span.open_mark]
+        if not headline and not _alone_on_its_line(text, span):
+            continue  # (a headline: "Hurricanes in a pandemic: 'Absolutely our nightmare scenario'")
         mine = " ".join(re.findall(r"\w+", text[span.start:span.end].casefold()))
         if mine.count(" ") < 2:
             continue
         for other in range(max(0, index - _PULL_REACH), min(len(spans), index + _PULL_REACH + 1)):
             found = results[other]
             theirs = " ".join(re.findall(r"\w+", text[spans[other].start:spans[other].end].casefold()))
-            if other != index and found.speaker and len(theirs) > len(mine) and mine in theirs:
+            if other != index and found.speaker and (len(theirs) > len(mine) or headline) and mine in theirs:
                 results[index] = _Attribution(found.speaker, found.person, found.by_verb)
                 break
 
@@ -233,6 +234,12 @@ def _from_before(resolver: _Phrases, before: str, offset: int) -> _Attribution |
     if label and label.group(1) not in NOT_LABELS:
         # "WALLACE: ..." in a transcript
         return _Attribution(_clean(resolver.book.resolve([label.group(1).title()])), True, True)
+    handle = _FROM_HANDLE.search(before) if "@" in before else None
+    if handle:
+        # an embedded tweet: "New statement from @RepAdamSchiff on ...: "..."" -> the person the handle spells
+        parts = re.findall(r"[A-Z][a-z]+", handle.group(1))  # "RepAdamSchiff" -> Rep, Adam, Schiff
+        if len(parts) >= 2 and " ".join(parts[-2:]) in resolver.text:
+            return _Attribution(" ".join(parts[-2:]), True, True)  # as the article names the person
     matches = list(_ACCORDING.finditer(before))
     according = matches[-1] if matches else None
     if according and not _is_outlet(according.group("subj")):
@@ -286,9 +293,17 @@ def _from_before(resolver: _Phrases, before: str, offset: int) -> _Attribution |
     if before.rstrip().endswith(":") and not verbs:
         # 'Buckley, who phoned in from the set, had a similar experience: "..."': the sentence's subject
         subject = resolver._named_subject_of(before)
+        clauses = list(_CONCESSIVE.finditer(before)) if subject is None else []
+        if clauses:
+            # "Hachette cancelled it, although Stephen King was among its critics, writing on Twitter:"
+            subject = resolver._named_subject_of(before[clauses[-1].end():])
         if subject:
             return _Attribution(subject, True, False)
     return None
+
+
+_FROM_HANDLE = re.compile(r"\b(?:statement|tweet|post|message|thread|video)s?\s+(?:from|by)\s+@(\w+)")
+_CONCESSIVE = re.compile(r",\s+(?:although|though|but|while|whereas)\s+(?=[A-Z])")
 
 
 def _named_piece(pieces: list[str]) -> str:

@@ -19,6 +19,11 @@ from viewer.core.quotes.lexicon import (
 from viewer.core.quotes.names import _clean, _described, _is_org, _strip_titles
 
 _AGE = re.compile(r"\b(?:the\s+)?(\d{1,3})-year-old\b", re.I)
+_QUALIFIERS = {"former", "vice", "deputy", "ex", "acting", "interim"}
+_BODY_WORDS = {"company", "firm", "group", "bank", "club", "government", "ministry", "department", "agency",
+               "retailer", "airline", "carrier", "operator", "maker", "giant", "organisation", "organization",
+               "union", "party", "body", "regulator", "watchdog"}
+_SUBJECT_WORD = re.compile(r"(?:^|[.!?]\s+)([A-Z][\w&\-]+)\s+(?:is|was|has|had|said|says|will|would)\b", re.M)
 _LOOKBACK = 3000  # characters of narration searched back, as the resolver does
 
 
@@ -47,10 +52,15 @@ class _DescriptionRules:
         head = words[-1]
         if head in DOCUMENTS or head.rstrip("s") in DOCUMENTS:
             return self._document_author(head, at)
-        if head in {"company", "firm", "group", "bank", "club", "government", "ministry", "department",
-                    "agency", "retailer", "airline", "carrier", "operator", "maker", "giant", "statement",
-                    "organisation", "organization", "union", "party", "body", "regulator", "watchdog"}:
+        if head in _BODY_WORDS | {"statement"}:
             return self._named_body(head, at) or self.last_org or self._org_antecedent(at), False
+        if (phrase.split()[0].casefold() in {"a", "an", "one"} and len(words) == 2 and words[0] in _BODY_WORDS
+                and head in {"spokesman", "spokeswoman", "spokesperson"}):
+            # "a company spokesperson": speaking for the company the article is about
+            body = (self._named_body(words[0], at) or self.last_org or self._org_antecedent(at)
+                    or self._subject_body(at))
+            if body:
+                return body, False
         if (phrase.split()[0].casefold() in {"a", "an", "one"}
                 and head in {"spokesman", "spokeswoman", "spokesperson", "official", "source", "insider"}):
             return self._unnamed(phrase)  # "a spokesman said": someone new and unnamed, not an earlier name
@@ -63,7 +73,10 @@ class _DescriptionRules:
                 + re.escape(head) + r")\b",
             )
             found = None
+            qualifiers = [w for w in words[:-1] if w in _QUALIFIERS]
             for m in pattern.finditer(before):
+                if qualifiers and not all(q in before[max(0, m.start() - 30):m.end()].casefold() for q in qualifiers):
+                    continue  # "the former vice president" is not "President Donald Trump"
                 if not self._in_quote(m.start()):  # ("... in Australian Rules football," a doctor said)
                     found = m.group(1) or m.group(2)
             if found and found.split()[0][0].isupper():
@@ -93,8 +106,8 @@ class _DescriptionRules:
         found = None
         for m in re.finditer(r"\b((?:[A-Z][\w&'\u2019.\-]*\s+){0,3}[A-Z][\w&'\u2019.\-]*)\s+(?:[a-z]+\s+)?"
                              + re.escape(head) + r"\b", self.text[floor:at]):
-            if not self._in_quote(floor + m.start()):
-                found = m.group(1)
+            if not self._in_quote(floor + m.start()) and not re.search(r"\.\s", m.group(0)):
+                found = m.group(1)  # (not across a sentence end: "in New York City. A company spokesperson")
         if not found:
             return None
         words = [w for w in found.split() if w not in {"The", "A", "An"}]
@@ -103,6 +116,20 @@ class _DescriptionRules:
         if all(w.casefold() in NATIONALITIES for w in words):
             return " ".join(words) + " " + head  # "the Afghan government"
         return " ".join(words)
+
+    def _subject_body(self, at: int) -> str | None:
+        """The one name, not a person's, that opens two sentences or more before ``at`` ("WeWork is
+        headquartered in ..."): the body an article about it has "a company spokesperson" speak for."""
+        counts: dict[str, int] = {}
+        for m in _SUBJECT_WORD.finditer(self.text, 0, at):
+            word = m.group(1)
+            if (word.casefold() not in FUNCTION_WORDS and word.casefold() not in self.book.full
+                    and not self.book.first_named(word) and not self._in_quote(m.start(1))):
+                counts[word] = counts.get(word, 0) + 1
+        best = max(counts, key=counts.get, default=None)
+        if best is None or counts[best] < 2 or list(counts.values()).count(counts[best]) > 1:
+            return None
+        return best
 
     def _unnamed(self, phrase: str) -> tuple[str | None, bool]:
         """Someone the text describes without a name: "BaFin spokeswoman", but no speaker for a bare

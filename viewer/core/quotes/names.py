@@ -55,6 +55,8 @@ class _NameBook:
         self.org_names: list[str] = []  # as written, for expanding acronyms
         self.aliases: dict[str, str] = {}
         self.genders: dict[str, str] = {}  # full name -> "f" or "m"
+        self._text = text
+        self._by_surname: bool | None = None
         # Words the article also writes in lower case are common nouns when they lead a name.
         self.common = set(re.findall(r"(?<![\w'\u2019-])[a-z][a-z-]+(?![\w'\u2019-])", text))
         # Names of bodies joined by "of", "for", "and" ("Center for Disease Control and Prevention"):
@@ -100,6 +102,9 @@ class _NameBook:
             name = f"{m.group(1)} {m.group(3)}"
             self.aliases.setdefault(m.group(2).casefold(), name)
             self.full.setdefault(m.group(3).casefold(), name)
+        for m in _BRACKETED_FIRST.finditer(text) if "(" in text else ():
+            # "Majority Leader (Mitch) McConnell": the editor adds a first name the copy left out
+            self.full.setdefault(m.group(2).casefold(), f"{m.group(1)} {m.group(2)}")
         for m in _WHO.finditer(text) if "who" in text else ():
             name = _ONE_NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
             gendered = _GENDERED.search(m.group(1))
@@ -121,10 +126,16 @@ class _NameBook:
         if alias or not (org.isupper() and org.isalpha() and 2 <= len(org) <= 6):
             return alias or org
         best = org
-        for name in self.org_names:
-            initials = "".join(w[0] for w in name.split() if w[:1].isupper())
-            if org in initials and len(initials) > len(org) and len(name) > len(best) and name.upper() != name:
-                best = name
+        for whole in self.org_names:
+            # "Thursday to the Office of Management and Budget and the Office of Personnel Management":
+            # two bodies in one capitalised run; one spelt exactly by the initials keeps them as the
+            # name (as the article spelt it), never the whole run
+            for name in [whole, *_TWO_BODIES.split(whole)[1:]] if " the " in whole else [whole]:
+                initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+                if initials == org and name != whole:
+                    return org
+                if org in initials and len(initials) > len(org) and len(name) > len(best) and name.upper() != name:
+                    best = name
         return best
 
     def person_words(self, words: list[str]) -> list[str]:
@@ -158,6 +169,36 @@ class _NameBook:
                 " ".join(stripped)):
             return full
         return " ".join(stripped)
+
+    def first_named(self, word: str) -> str | None:
+        """The one person the article gave in full whose first name this is ("Hafiz" for "Hafiz Usama
+        Tanveer"): feature copy calls people by first name after introducing them."""
+        key = word.casefold()
+        if key in self.full or key in self.common or key in FUNCTION_WORDS or _is_org([word]):
+            return None
+        found = {full for full in self.full.values() if full.split()[0].casefold() == key and " " in full}
+        if len(found) != 1 or self._surname_style():
+            return None
+        # "in Lesotho", "a Honeynet machine": a place or a thing, never a person's first name
+        for m in re.finditer(rf"(\w+)[ \t]+{re.escape(word)}\b", self._text):
+            if m.group(1).casefold() in _NOT_BEFORE_A_NAME:
+                return None
+        return found.pop()
+
+    def _surname_style(self) -> bool:
+        """Whether the article calls someone it named in full by the surname alone ("Tanveer said"):
+        news copy that does never calls a person by the first name alone."""
+        if self._by_surname is None:
+            self._by_surname = False
+            for full in self.full.values():
+                words = full.split()
+                if len(words) < 2:
+                    continue
+                for m in re.finditer(rf"(\S*)\s+{re.escape(words[-1])}\b", self._text):
+                    if not m.group(1)[:1].isupper() or _fold(m.group(1)) in HONORIFICS | TITLES:
+                        self._by_surname = True
+                        return True
+        return self._by_surname
 
     def gender(self, name: str | None) -> str | None:
         if not name:
@@ -219,11 +260,25 @@ def mask_abbreviations(text: str) -> str:
         follow = text[m.end():m.end() + 30]
         nxt = re.match(r"[ \t\u00a0]+([A-Za-z0-9]+)|[,;:)\u2019']", follow)
         if nxt and (nxt.group(1) is None or not nxt.group(1)[0].isupper()
-                    or nxt.group(1).casefold() in TITLES | HONORIFICS or nxt.group(1) in ABBREVIATIONS):
+                    or nxt.group(1).casefold() in TITLES | HONORIFICS or nxt.group(1) in ABBREVIATIONS
+                    or _initials_of_a_name(m.group(), nxt.group(1))):
             chars[m.end() - 1] = ABBREVIATION_DOT
     return "".join(chars)
 
 
+def _initials_of_a_name(dotted: str, following: str) -> bool:
+    """"J.D. Salinger", "T.J. Miller": initials before a surname, not "the U.S." ending a sentence
+    before "The ..." (the initials of a place, or a word that opens sentences, follow)."""
+    letters = dotted.replace(".", "")
+    return (letters.isupper() and letters not in _PLACE_INITIALS and following[0].isupper()
+            and following.casefold() not in _SENTENCE_OPENERS)
+
+
+_NOT_BEFORE_A_NAME = {"in", "at", "from", "to", "of", "by", "for", "with", "into", "near", "across", "a", "an",
+                      "the", "this", "that", "its", "their"}
+_TWO_BODIES = re.compile(r"\s+(?:and|to|from|by|with|at)\s+the\s+")
+_SENTENCE_OPENERS = FUNCTION_WORDS | DETERMINERS | PRONOUNS | PLURAL_PRONOUNS | {"i", "it", "this"}
+_PLACE_INITIALS = {"US", "UK", "UN", "EU", "DC", "USA", "UAE", "USSR", "NYC", "LA"}
 # "Rep. Gerald E. Connolly (D-Va.), chairman of ...": a US party-and-state tag after a name
 _PARTY_TAG = re.compile(r" \((?:D|R|I)-[A-Z][\w.\ua78f\- ]{0,14}\)(,?)")
 
@@ -249,6 +304,7 @@ _ACRONYM = re.compile(r"((?:[A-Z][\w&'\u2019\-]*[ \t]+)"
                       r"[A-Z][\w&'\u2019\-]*)[ \t]+\(([A-Z][A-Za-z&]{1,9})\)")
 _NICKNAME = re.compile(r"\b([A-Z][\w'\u2019\-]+)[ \t]+[\"\u201c\u2018']([A-Z][\w'\u2019\-]+)[\"\u201d\u2019'][ \t]+"
                        r"([A-Z][\w'\u2019\-]+)")
+_BRACKETED_FIRST = re.compile(r"\(([A-Z][a-z]+)\)[ \t]+([A-Z][\w'\u2019\-]*[a-z][\w'\u2019\-]*)\b(?![ \t]+[A-Z])")
 _CONNECTORS = {"of", "for", "and", "on", "in", "to"}
 _LONG_ORG = re.compile(r"\b([A-Z][\w&'\u2019\-]*(?:[ \t]+(?:(?:of|for|and|on|in|to|the)[ \t]+)*[A-Z][\w&'\u2019\-]*)+)")
 # "Tommy — who only goes by his first name online — retired": one name, then "who": a person.

@@ -77,6 +77,9 @@ _REPORTER = re.compile(CAP_RUN.pattern + r"(?:,[^,.;:!?\"\u201c\u201d]{1,60},)?\
 _INVERTED_REPORTER = re.compile(r"[,\"\u201d\u2019]\s*(?:said|says|added|adds)\s+("
                                 + CAP_RUN.pattern + r")(?=\s*[,.;])")
 _DESCRIBED_SUBJECT = re.compile(r"^The\s+(?:[a-z][\w\-]*\s+){0,2}?(\d{1,3}-year-old|[A-Za-z][\w\-]*)(?=\s+[a-z])")
+_PRONOUN_LEAD = re.compile(r"\s*(?:(?:In|On|At|By|During|After|Before|Since)\s+[^,\"\u201c]{1,40},\s*)?"
+                           r"([Hh]e|[Ss]he)\s+[a-z]")
+_DESCRIBED_PERSON = re.compile(r"\s*((?:The|the)\s+(?:[a-z\-]+\s+){0,3}?([a-z]+))\s+(?:also\s+)?[a-z]+ed\b")
 _LEAD_IN = re.compile(r"\b(?:said|says|added|adds|told\s+[\w\s]{1,30}?|explained|insisted|stated)\s*:\s*$")
 _UNSEEN = object()
 _LOOKBACK = 3000  # characters of narration searched back for whom a pronoun means
@@ -321,11 +324,13 @@ class _Resolver(_DescriptionRules):
         words = _strip_titles(_split_name(match.group())) if match else []
         if words and not _is_org(words) and surname_key(words) in self.book.full:
             return self.book.resolve(words)
-        return None
+        return self.book.first_named(words[0]) if len(words) == 1 else None
 
     def _last_subject(self, at: int) -> tuple[str | None, int]:
         # The last sentence opened by a known person: searched backwards, stopping at the first.
-        for start in reversed(self._sentence_starts(at)):
+        starts = self._sentence_starts(at)
+        for i in range(len(starts) - 1, -1, -1):
+            start = starts[i]
             opening = self._opening(start, at)
             # "He said Mr Blunkett's integrity ...": a sentence led by a pronoun has that as its subject.
             lead = [w.casefold() for w in opening.split()[:3]]
@@ -358,6 +363,13 @@ class _Resolver(_DescriptionRules):
             named = self._named_subject_in(opening)
             if named:
                 return named, start
+            but = self.text.find(", but ", start, starts[i + 1] if i + 1 < len(starts) else at)
+            if but >= 0 and not self._in_quote(but):
+                # "April is a hard month, but forecaster Dan Kottlowski is sure": the last clause's subject
+                clause = self._opening(but + 6, at)
+                named = self._named_subject_in(clause, owners=False)
+                if named and named in clause:  # named in full there ("but Villa were ...": a team)
+                    return named, but
         return None, -1
 
     def _named_subject_in(self, opening: str, owners: bool = True) -> str | None:
@@ -374,6 +386,8 @@ class _Resolver(_DescriptionRules):
                 continue  # "The Keys closed its doors": a place or a body, not a person
             if surname_key(words) in self.book.full:
                 return self.book.resolve(words)
+            if len(words) == 1 and self.book.first_named(words[0]):
+                return self.book.first_named(words[0])  # "Hafiz, from Pakistan, has created ..."
         return None
 
 
@@ -460,10 +474,21 @@ def _attribute(text: str, spans: Sequence[SpanLike]) -> list[_Attribution]:
                     words = _split_name(opening.group()) if opening else ()
                     if words and (_is_org(list(words)) or " ".join(words).casefold() in resolver.book.orgs):
                         speaker, person = _clean(resolver.book.expand(" ".join(words))), False
+                if speaker is None:
+                    # ... or of whom the pronoun leading the sentence means ("In 2011, he dismissed ... as "...")
+                    lead = _PRONOUN_LEAD.match(before)
+                    described = _DESCRIBED_PERSON.match(before)
+                    if lead:
+                        speaker = resolver._antecedent(sentence_from, lead.group(1).casefold())
+                    elif described and described.group(2).casefold() in TITLES:
+                        # ... or of the person a title describes ("The former vice president accused Trump of "...")
+                        who, is_person = resolver._description(described.group(1), sentence_from)
+                        speaker = who if is_person else None
                 if speaker is None and "\n" not in text[line_start:span.open_mark].strip("\n"):
                     # ... or of whoever the paragraph has speaking before it ("..., Howitt says. Just
                     # because ..., "that doesn't mean ...""); by_verb stays False: a weak guess
-                    if previous is not None and previous.open_mark >= line_start and results[-1].person:
+                    if (previous is not None and previous.open_mark >= line_start and results[-1].person
+                            and results[-1].speaker):  # (a scare quote in between speaks for no one)
                         speaker = results[-1].speaker
                     else:
                         reporter, reporter_at = resolver._last_reporter(span.open_mark)
