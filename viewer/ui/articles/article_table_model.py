@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QIdentityProxyModel,
     QModelIndex,
@@ -18,6 +17,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from viewer.core.loading.articles import Article
+from viewer.ui.table_model import ColumnsTableModel
 
 ArticleRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
@@ -25,7 +25,7 @@ SortRole = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class ArticleTableModel(QAbstractTableModel):
+class ArticleTableModel(ColumnsTableModel):
     COLUMNS = ("Title", "Outlet", "Date", "Words", "Authors", "Address", "Note")
 
     def __init__(self, parent=None) -> None:
@@ -71,16 +71,8 @@ class ArticleTableModel(QAbstractTableModel):
                                   [Qt.ItemDataRole.FontRole])
 
     # -- Qt model interface ----------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._articles)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        return None
+    def table_rows(self) -> list:
+        return self._articles
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from viewer.core.corpus.provenance import Provenance, compare_published, provenance_of_similarity
 from viewer.ui.corpus.provenance_graph import MAX_EDGES, ProvenanceGraph
+from viewer.ui.table_model import ColumnsTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 SOURCES_LISTED = 3
@@ -44,7 +45,7 @@ def date_order(found: Provenance) -> list[int]:
     return sorted(dated, key=functools.cmp_to_key(compare)) + undated
 
 
-class ProvenanceTableModel(QAbstractTableModel):
+class ProvenanceTableModel(ColumnsTableModel):
     COLUMNS = ("Published", "Article", "Outlet", "Own text", "Borrows from (share of this article)")
 
     def __init__(self, parent=None) -> None:
@@ -58,16 +59,8 @@ class ProvenanceTableModel(QAbstractTableModel):
         self.rows = date_order(found) if found is not None else []
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        return None
+    def table_rows(self) -> list:
+        return self.rows
 
     def article_at(self, row: int) -> int:
         return self.rows[row]

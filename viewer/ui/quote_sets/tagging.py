@@ -215,11 +215,3 @@ class TaggingMixin:
             return load_article(path)
         except ArticleError:
             return None
-
-
-    @staticmethod
-    def _try_load(path: str) -> Article | None:
-        try:
-            return load_article(path)
-        except ArticleError:
-            return None
