@@ -21,21 +21,13 @@ from reuse_pairs import BBC, Case, load_bbc, make_pairs  # noqa: E402
 
 from viewer.core.alignment.align import AlignSettings, align_texts  # noqa: E402
 from viewer.core.loading.articles import load_article  # noqa: E402
+from viewer.core.text.spans import covered_chars  # noqa: E402
 
 CLOUGH = BBC.parent / "clough-stevenson"
 
 
 def _overlap(x0: int, x1: int, y0: int, y1: int) -> int:
     return max(0, min(x1, y1) - max(x0, y0))
-
-
-def _union_length(spans: list[tuple[int, int]]) -> int:
-    total = reach = 0
-    for start, end in sorted(spans):
-        if end > reach:
-            total += end - max(start, reach)
-            reach = end
-    return total
 
 
 def _detects(r, s: Case) -> bool:
@@ -61,7 +53,7 @@ class PlagdetScore:
                     parts_a.append((max(s.a_start, r.a_start), min(s.a_end, r.a_end)))
                     parts_b.append((max(s.b_start, r.b_start), min(s.b_end, r.b_end)))
             size = (r.a_end - r.a_start) + (r.b_end - r.b_start)
-            self.precision_terms.append((_union_length(parts_a) + _union_length(parts_b)) / size if size else 0.0)
+            self.precision_terms.append((covered_chars(parts_a) + covered_chars(parts_b)) / size if size else 0.0)
         for s in cases:
             parts_a, parts_b, detected_by = [], [], 0
             for r in detections:
@@ -70,7 +62,7 @@ class PlagdetScore:
                     parts_b.append((max(s.b_start, r.b_start), min(s.b_end, r.b_end)))
                     detected_by += 1
             size = (s.a_end - s.a_start) + (s.b_end - s.b_start)
-            self.recall_terms.append((_union_length(parts_a) + _union_length(parts_b)) / size)
+            self.recall_terms.append((covered_chars(parts_a) + covered_chars(parts_b)) / size)
             if detected_by:
                 self.granularity_terms.append(detected_by)
 

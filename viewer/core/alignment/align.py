@@ -38,7 +38,6 @@ from viewer.core.alignment.chains import (
     _char_span,
     _claim,
     _clamp,
-    _covered,
     _extend_edges,
     _merge_fragments,
     _qualifies,
@@ -50,6 +49,7 @@ from viewer.core.alignment.profile import FRAGMENT_WORDS, TextProfile, profile_t
 from viewer.core.alignment.runs import _drop_lone_pairs, _find_runs
 from viewer.core.errors import Cancelled
 from viewer.core.tasks.task import TaskState
+from viewer.core.text.spans import covered_chars
 
 __all__ = [
     "DEFAULT_SETTINGS", "AlignSettings", "Alignment", "Cancelled", "Passage", "TextProfile",
@@ -109,7 +109,8 @@ def _align_ordered(
         (Passage(s[0], s[1], s[2], s[3], round(s[4], 4)) for s in spans), key=lambda p: (p.a_start, p.b_start)
     )
     total = len(pa.text) + len(pb.text)
-    inside = _covered([(p.a_start, p.a_end) for p in passages]) + _covered([(p.b_start, p.b_end) for p in passages])
+    inside = (covered_chars([(p.a_start, p.a_end) for p in passages])
+              + covered_chars([(p.b_start, p.b_end) for p in passages]))
     return Alignment(passages, round(inside / total, 6) if total else 0.0)
 
 

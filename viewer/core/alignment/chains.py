@@ -380,13 +380,3 @@ def _clamp(spans: list[list[int]], side: int) -> None:
     for left, right in zip(order, order[1:], strict=False):
         if spans[right][side] < spans[left][side + 1]:
             spans[right][side] = spans[left][side + 1]
-
-
-def _covered(spans: list[tuple[int, int]]) -> int:
-    total = 0
-    reach = 0
-    for start, end in sorted(spans):
-        if end > reach:
-            total += end - max(start, reach)
-            reach = end
-    return total

@@ -17,8 +17,8 @@ import sqlite3
 import struct
 from pathlib import Path
 
-from viewer.core.alignment.chains import _covered
 from viewer.core.files import special_file_reason
+from viewer.core.text.spans import covered_chars
 
 # "AVcc": marks a file as this app's corpus cache (PRAGMA application_id).
 CACHE_APPLICATION_ID = 0x41566363
@@ -106,5 +106,5 @@ def verified_entry(value: object, blob: object, length_a: int, length_b: int) ->
         a_spans.append((a0, a1))
         b_spans.append((b0, b1))
     total = length_a + length_b
-    expected = round((_covered(a_spans) + _covered(b_spans)) / total, 6) if total else 0.0
+    expected = round((covered_chars(a_spans) + covered_chars(b_spans)) / total, 6) if total else 0.0
     return abs(expected - value) <= 1e-6

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The span without the white space at either end (empty spans stay where they are)."""
@@ -10,3 +12,13 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def covered_chars(spans: Iterable[tuple[int, int]]) -> int:
+    """Characters inside the union of ``[start, end)`` spans (overlaps counted once)."""
+    total = reach = 0
+    for start, end in sorted(spans):
+        if end > reach:
+            total += end - max(start, reach)
+            reach = end
+    return total
