@@ -24,8 +24,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
+from viewer.core.text.spans import covered_chars
+
 __all__ = [
-    "Edge", "OutletNode", "Provenance", "ProvenanceArticle", "compare_published", "covered_chars", "outlet_graph",
+    "Edge", "OutletNode", "Provenance", "ProvenanceArticle", "compare_published", "outlet_graph",
     "provenance", "provenance_of_similarity",
 ]
 
@@ -150,16 +152,6 @@ def compare_published(first: str | None, second: str | None) -> int | None:
     if day_a != day_b:
         return -1 if day_a < day_b else 1
     return 0
-
-
-def covered_chars(spans: Sequence[tuple[int, int]]) -> int:
-    """Characters inside the union of ``[start, end)`` spans."""
-    total = reach = 0
-    for start, end in sorted(spans):
-        if end > reach:
-            total += end - max(start, reach)
-            reach = end
-    return total
 
 
 def _share(spans: Sequence[tuple[int, int]], chars: int) -> float:

@@ -17,10 +17,11 @@ from viewer import __version__
 from viewer.core.alignment.align import align_texts
 from viewer.core.alignment.model import DEFAULT_SETTINGS, Alignment, AlignSettings
 from viewer.core.alignment.word_diff import passage_diff
-from viewer.core.corpus.provenance import compare_published, covered_chars
+from viewer.core.corpus.provenance import compare_published
 from viewer.core.loading.articles import Article
 from viewer.core.reports.html import escape, facts_table, marked, page, percent, side_by_side
 from viewer.core.reports.shared_quotes import QuoteComparison, shared_quotes
+from viewer.core.text.spans import covered_chars
 
 
 @dataclass
