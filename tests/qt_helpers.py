@@ -9,9 +9,14 @@ from viewer.ui.main_window import MainWindow
 DATA = Path(__file__).parent / "data"
 
 
-def open_window(qtbot, paths, pair=None, size=(1400, 880)) -> MainWindow:
-    window = MainWindow()
+def open_window(qtbot, paths, pair=None, size=(1400, 880), db: Path | None = None,
+                saves_state: bool = True) -> MainWindow:
+    """A shown window on ``paths`` (and the workspace ``db``), its work done."""
+    window = MainWindow(db_path=str(db) if db else None)
+    window.persist_state = saves_state
     qtbot.addWidget(window)
+    if window.workspace is not None:
+        window.workspace.show_message_boxes = False
     window.resize(*size)
     window.show()
     qtbot.waitExposed(window)

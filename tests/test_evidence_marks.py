@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
-from qt_helpers import DATA, wait_idle
+from qt_helpers import DATA, open_window
 
 from viewer.core.loading.articles import bundled_seeds_dir
 from viewer.ui.main_window import MainWindow
@@ -35,18 +35,8 @@ def theme(request):
     app.setPalette(saved_palette)
 
 
-def make_window(qtbot, paths, db: Path | None = None, size=(1400, 880)) -> MainWindow:
-    window = MainWindow(db_path=str(db) if db else None)
-    window.persist_state = False
-    qtbot.addWidget(window)
-    if window.workspace is not None:
-        window.workspace.show_message_boxes = False
-    window.resize(*size)
-    window.show()
-    qtbot.waitExposed(window)
-    window.open_paths([str(p) for p in paths], pair=(str(paths[0]), str(paths[1])))
-    wait_idle(qtbot, window)
-    return window
+def make_window(qtbot, paths, db: Path | None = None) -> MainWindow:
+    return open_window(qtbot, paths, pair=(str(paths[0]), str(paths[1])), db=db, saves_state=False)
 
 
 def edited_passage(view) -> int:

@@ -11,7 +11,7 @@ from corpus_samples import write_corpus
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication
-from qt_helpers import wait_idle
+from qt_helpers import open_window, wait_idle
 
 from viewer.core.alignment.model import AlignSettings
 from viewer.core.loading.articles import bundled_seeds_dir
@@ -27,17 +27,7 @@ README = Path(__file__).resolve().parent.parent / "README.md"
 
 
 def make_window(qtbot, paths, pair=PAIR, db: Path | None = None, size=(1400, 880)) -> MainWindow:
-    window = MainWindow(db_path=str(db) if db else None)
-    window.persist_state = False
-    qtbot.addWidget(window)
-    if window.workspace is not None:
-        window.workspace.show_message_boxes = False
-    window.resize(*size)
-    window.show()
-    qtbot.waitExposed(window)
-    window.open_paths([str(p) for p in paths], pair=pair)
-    wait_idle(qtbot, window)
-    return window
+    return open_window(qtbot, paths, pair=pair, size=size, db=db, saves_state=False)
 
 
 # -- find ------------------------------------------------------------------------------
