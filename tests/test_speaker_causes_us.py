@@ -248,3 +248,37 @@ def test_a_description_is_not_matched_inside_a_quotation():
             '"The injury is common in Australian Rules football," said the doctor, Hamish Osbourne. '
             'The Australian has suffered many injuries. "I will go by feel," he said.')
     assert "Rules" not in speakers(text)
+
+
+def test_place_before_an_honorific_is_no_part_of_the_name():
+    text = ('The hearing went on for hours.\n\n'
+            '"It is a sad day," said California Sen. Dianne Feinstein, the top Democrat on the committee.\n\n'
+            '"No comment," said Texas Gov. Greg Abbott.')
+    assert speakers(text) == ["Dianne Feinstein", "Greg Abbott"]
+
+
+def test_office_named_with_a_lower_case_possessive_speaks_as_a_body():
+    text = 'The trial opened.\n\n"The evidence is clear," the U.S. attorney\'s office said in a statement.'
+    assert speakers(text) == ["U.S. attorney's office"]
+
+
+def test_state_and_party_description_means_the_person_introduced():
+    text = ('Sen. Elizabeth Warren, D-Mass., criticized the plan on Sunday. "This is a giveaway to the rich," '
+            'the Massachusetts Democrat said.\n\n'
+            'She also targeted the banks. "They have never paid their fair share."\n\n'
+            '"We have heard this before," said Sen. Marco Rubio, R-Fla. The Florida Republican added that the '
+            'bill "will create jobs."')
+    assert speakers(text) == ["Elizabeth Warren", "Elizabeth Warren", "Marco Rubio", "Marco Rubio"]
+
+
+def test_body_named_with_of_speaks_whole():
+    text = ('The bill passed the House.\n\n'
+            'In a statement, the Chamber of Commerce said the measure "would hurt small businesses across '
+            'the country."')
+    assert speakers(text) == ["Chamber of Commerce"]
+
+
+def test_name_apposed_to_a_lower_case_description_speaks():
+    text = ('Warren was in Iowa.\n\n'
+            'The senator\'s spokeswoman, Kristen Orthman, said Warren "stands by every word."')
+    assert speakers(text) == ["Kristen Orthman"]

@@ -70,8 +70,9 @@ _CLOSING_SAID = re.compile(r",\s+(?:said|says|added|wrote|testified|told\s+\w+)\
 _CLOSING_X_SAID = re.compile(r",\s+(?P<subj>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})\s+"
                              r"(?:said|says|added|wrote|told\s+\w+)\b[^.;:!?\"\u201c\u201d]{0,80}[.!?]?\s*$")
 _BODY_OF = re.compile(r"^(?:the\s+)?((?:[A-Z][\w\-]*(?:['\u2019]s)?\s+){1,3}(?:foreign\s+|defence\s+|defense\s+|"
-                      r"interior\s+|health\s+|finance\s+|state\s+)?(?:military|government|army|navy|police|"
-                      r"ministry|embassy|administration|authorities|prosecutors|military\s+officials|office))$")
+                      r"interior\s+|health\s+|finance\s+|state\s+|(?:attorney|sheriff|prosecutor|governor|mayor|"
+                      r"president|coroner|comptroller|treasurer)['\u2019]s\s+)?(?:military|government|army|navy|"
+                      r"police|ministry|embassy|administration|authorities|prosecutors|military\s+officials|office))$")
 _LABEL = re.compile(r"^\s*([A-Z][A-Z'\u2019\-]+(?:\s+[A-Z][A-Z'\u2019\-]+){0,2})\s*:\s*$")
 _SIGNATURE = re.compile(r"^\s*[\u2014\u2013-]{1,2}\s*([A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+){0,3})\s*$")
 
@@ -262,7 +263,11 @@ def _from_before(resolver: _Phrases, before: str, offset: int) -> _Attribution |
         elif head.rstrip().endswith(","):
             subject = re.match(r"\s*((?:[\w'\u2019.\-]+\s+){0,5}?[\w'\u2019.\-]+),", head)
             subj = subject.group(1) if subject else ""
-            if subj and resolver.speaker_from_phrase(subj, offset)[0] is None:
+            pieces = head.rstrip().rstrip(",").split(",")
+            if (subj and len(pieces) == 2 and 2 <= len(pieces[1].split()) <= 4
+                    and all(w[:1].isupper() for w in pieces[1].split()) and _named_piece(pieces) != pieces[0]):
+                subj = _named_piece(pieces).strip()  # "The senator's spokeswoman, Kristen Orthman, said"
+            elif subj and resolver.speaker_from_phrase(subj, offset)[0] is None:
                 # "On Monday, the People's Daily, the mouthpiece of the party, warned": a later piece
                 for piece in head.split(",")[1:]:
                     if piece.strip() and resolver.speaker_from_phrase(piece, offset)[0]:

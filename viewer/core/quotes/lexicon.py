@@ -64,8 +64,10 @@ ORG_WORDS = set(
     "school academy museum church cathedral prison airport stadium studios records productions entertainment "
     "media labs laboratory laboratories systems technologies holdings partners capital securities equities "
     "investments ventures bureau administration observatory coalition alliance campaign institution "
-    "commissioners prosecutors".split()
+    "commissioners prosecutors chamber".split()
 )
+# Nouns for a party's member: "the Massachusetts Democrat" describes someone, and names no one.
+PARTY_MEMBERS = {"democrat", "republican", "independent", "libertarian", "conservative", "tory"}
 PRONOUNS = {"he", "she", "him", "her"}
 PLURAL_PRONOUNS = {"they", "we", "i", "you", "it"}
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "one", "another"}

@@ -18,6 +18,7 @@ from viewer.core.quotes.lexicon import (
     NAME_SUFFIXES,
     NATIONALITIES,
     ORG_WORDS,
+    PARTY_MEMBERS,
     PLURAL_PRONOUNS,
     POSSESSIVE_NAMES,
     PRONOUNS,
@@ -84,7 +85,8 @@ class _NameBook:
             person = self.person_words(words)
             if len(person) == 1 and len(words) >= 2 and _fold(words[-2]) in RANKS_IN_NAME:
                 person = [words[-2], person[0]]  # "Prince Andrew", "Pope Francis": the rank is the name
-            if not (2 <= len(person) <= 5) or any(w.casefold() in ORG_WORDS for w in person):
+            if (not (2 <= len(person) <= 5) or any(w.casefold() in ORG_WORDS for w in person)
+                    or person[-1].casefold() in PARTY_MEMBERS):  # "Massachusetts Democrat": no one's name
                 continue
             key = surname_key(person)
             known = self.full.get(key)
@@ -140,6 +142,7 @@ class _NameBook:
 
     def person_words(self, words: list[str]) -> list[str]:
         """A person's name without titles, honorifics and the description leading it ("Sprinter")."""
+        words = _after_inner_honorific(words)
         person = [w for w in _strip_titles(words) if _fold(w) not in HONORIFICS] or list(words)
         while len(person) > 1 and _fold(person[0]) in ROLES:
             person.pop(0)
@@ -152,7 +155,7 @@ class _NameBook:
 
     def resolve(self, words: list[str]) -> str:
         """Honorifics dropped, a surname or alias alone completed to the fullest name given."""
-        stripped = [w for w in words if _fold(w) not in HONORIFICS]
+        stripped = [w for w in _after_inner_honorific(words) if _fold(w) not in HONORIFICS]
         if not stripped:
             return " ".join(words)
         if len(stripped) == 1:
@@ -368,6 +371,20 @@ def _is_org(words: list[str]) -> bool:
         return False  # an initial ("J. Allard") or an office ("CEO Steve Harfst"), not an acronym
     # ... but "US National Security Adviser Jake Sullivan" is a person with a country and a title.
     return len(words) == 1 or (folded[0] not in NATIONALITIES and not any(w in TITLES for w in folded[1:]))
+
+
+# Honorifics that may sit inside a capitalised run and still lead the name ("California Sen. Dianne
+# Feinstein", "Texas Gov. Greg Abbott"); not "St" ("Mary St. John") nor "Sr" (a suffix too).
+_INNER_HONORIFICS = HONORIFICS - {"st", "sr", "m", "sra", "hon"}
+
+
+def _after_inner_honorific(words: list[str]) -> list[str]:
+    """The name after an honorific inside a run: the place or party before it is no part of the name."""
+    for i in range(len(words) - 2, 0, -1):
+        if _fold(words[i]) in _INNER_HONORIFICS and any(
+                w[:1].isupper() and _fold(w) not in NAME_SUFFIXES for w in words[i + 1:]):
+            return words[i + 1:]
+    return words
 
 
 def _strip_titles(words: list[str]) -> list[str]:

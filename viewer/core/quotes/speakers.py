@@ -44,6 +44,7 @@ from viewer.core.quotes.lexicon import (
     FUNCTION_WORDS,
     NATIONALITIES,
     NOT_SUBJECT_START,
+    PARTY_MEMBERS,
     PLURAL_PRONOUNS,
     PRONOUNS,
     ROLES,
@@ -66,6 +67,8 @@ from viewer.core.quotes.names import (
 )
 
 _AGE = re.compile(r"\b(?:the\s+)?(\d{1,3})-year-old\b", re.I)
+# A body named with connecting words: "Chamber of Commerce", "Department of Health and Human Services"
+_LONG_BODY = re.compile(r"\b[A-Z][\w&\-]*(?:\s+(?:of|for|and|on|the)(?:\s+the)?\s+[A-Z][\w&\-]*|\s+[A-Z][\w&\-]*)+")
 
 _PREPOSITIONS = {"at", "in", "on", "during", "after", "before", "earlier", "later", "last", "since", "following"}
 _CLAUSE_OPENERS = {"asked", "if", "whether", "when", "although", "though", "despite", "referring", "speaking"}
@@ -234,6 +237,8 @@ class _Resolver(_DescriptionRules):
         words = _strip_titles(_split_name(CAP_RUN.match(m.group(0)).group()))
         if not words or _is_org(words) or words[0].casefold() in PRONOUNS | PLURAL_PRONOUNS:
             return None
+        if words[-1].casefold() in PARTY_MEMBERS:
+            return None  # "the Massachusetts Democrat said": a description, resolved where it is quoted
         if len(words) >= 2 or words[-1].casefold() in self.book.full or self.book._variant(words[-1].casefold()):
             return self.book.resolve(words)
         return None
@@ -271,6 +276,17 @@ class _Resolver(_DescriptionRules):
         if len(located) == 2 and _name_in(located[0]):
             phrase = located[0]  # "the U.S. Embassy in Bolivia": the name after "in" is a place
         name = _name_in(phrase)
+        if (name and first == "the" and name[-1].casefold() in PARTY_MEMBERS | TITLES
+                and not _is_org(name)):
+            # "the Massachusetts Democrat", "the Florida Republican": a description of someone named before
+            who, is_person = self._description(phrase, at)
+            if who:
+                return who, is_person
+        body = _LONG_BODY.search(phrase)
+        if (name and body and body.group(0).split()[-1] == name[-1]
+                and re.search(r"\s(?:of|for|and|on)\s", body.group(0))
+                and any(_is_org([w]) for w in body.group(0).split() if w[:1].isupper())):
+            return _clean(body.group(0)), False  # "the Chamber of Commerce", not "Commerce"
         if name and len(name) == 1 and name[0].casefold() not in self.book.full:
             # "Arcade announced" after "Arcade Publishing": the body the word begins
             body = next((o for o in self.book.org_names if len(o.split()) > 1 and o.split()[0] == name[0]), None)
