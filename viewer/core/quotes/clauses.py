@@ -35,6 +35,8 @@ class _Phrases(Protocol):
 
     def _named_subject_of(self, sentence: str) -> str | None: ...
 
+    def _document_author(self, head: str, at: int) -> tuple[str | None, bool]: ...
+
 
 _SUBJ = r"(?P<subj>(?:[\w'\u2019.\-]+,?\s+){0,11}?[\w'\u2019.\-]+),?"
 _ADVERBS = r"(?:(?:[a-z]\w*ly|also|has|had|have|was|is|were|would|will|then|later|once|again|further|previously)\s+)*"
@@ -326,3 +328,73 @@ def _named_piece(pieces: list[str]) -> str:
         if words and words[0][:1].isupper() and _name_in(" ".join(words)):
             return " ".join(words)
     return pieces[0]
+
+
+def _from_after(resolver: _Phrases, after: str, offset: int, quoted: str = "") -> _Attribution | None:
+    if not after.strip():
+        return None
+    if quoted.rstrip()[-1:] == "." and re.match(r"^\s+[A-Z]", after):
+        return None  # the quote ended its sentence: what follows is the next sentence, not an attribution
+    if not re.match(r"^[\s,;:.!?\u2014\u2013-]*[\w]", after):
+        return None
+    according = _ACCORDING.match(after.lstrip(" ,"))
+    if according:
+        if _is_outlet(according.group("subj")):
+            return None  # "according to Reuters": where the report came from, not who spoke
+        speaker, person = resolver.speaker_from_phrase(_clip_subject(according.group("subj")), offset)
+        return _Attribution(speaker, person, True) if speaker else None
+    document = _DOCUMENT_READ.match(after)
+    if document:
+        speaker, person = resolver._document_author(document.group(1), offset)
+        if speaker:
+            return _Attribution(speaker, person, True)
+    signature = _SIGNATURE.match(after)
+    if signature:
+        return _Attribution(_clean(resolver.book.resolve(signature.group(1).split())), True, True)
+    m = _AFTER_NAME_APPOSITION_VERB.match(after) or _AFTER_NAME_DESCRIPTION_VERB.match(after)
+    if m and _name_in(m.group("subj")):
+        speaker, person = resolver.speaker_from_phrase(m.group("subj"), offset)
+        if speaker:
+            return _Attribution(speaker, person, True)
+    m = _AFTER_VERB_SUBJ.match(after)
+    if m and m.group("verb").casefold() not in WEAK_VERBS:
+        document = _DOCUMENT_FROM.match(m.group("subj"))
+        if document:
+            speaker, person = resolver.speaker_from_phrase(_clip_subject(document.group(1)), offset)
+            if speaker:
+                return _Attribution(speaker, person, True)
+        subj = _clip_subject(m.group("subj"))
+        if subj and not _bad_start(subj):
+            speaker, person = resolver.speaker_from_phrase(subj, offset)
+            if speaker:
+                return _Attribution(speaker, person, True)
+    m = _AFTER_SUBJ_VERB.match(after)
+    if m and not _predicate_first(m.group("subj")):
+        subj = m.group("subj")
+        first = subj.split()[0].casefold()
+        if not _bad_start(subj) or first == "it":
+            speaker, person = resolver.speaker_from_phrase(subj, offset)
+            if speaker:
+                return _Attribution(speaker, person, True)
+    according = _ACCORDING.search(after)
+    if according and not _is_outlet(according.group("subj")):
+        speaker, person = resolver.speaker_from_phrase(_clip_subject(according.group("subj")), offset)
+        if speaker:
+            return _Attribution(speaker, person, True)
+    closing = _CLOSING_X_SAID.search(after)
+    if closing:
+        speaker, person = resolver.speaker_from_phrase(closing.group("subj"), offset)
+        if speaker:
+            return _Attribution(speaker, person, True)
+    closing = _CLOSING_SAID.search(after)
+    if closing:
+        # '... "he was in charge" despite being an envoy, said another witness, Fiona Hill.'
+        for piece in closing.group("subj").split(","):
+            words = piece.split()
+            if not words or (words[0] in {"a", "an", "the", "another"} and words[1:2] and words[1][0].islower()):
+                continue  # "a China scholar with ...", "another witness": a description, not the name
+            speaker, person = resolver.speaker_from_phrase(_clip_subject(piece), offset)
+            if speaker and _name_in(piece):
+                return _Attribution(speaker, person, True)
+            break
+    return None

@@ -14,28 +14,15 @@ import re
 from collections.abc import Sequence
 
 from viewer.core.quotes.clauses import (
-    _ACCORDING,
-    _AFTER_NAME_APPOSITION_VERB,
-    _AFTER_NAME_DESCRIPTION_VERB,
-    _AFTER_SUBJ_VERB,
-    _AFTER_VERB_SUBJ,
     _BODY_OF,
-    _CLOSING_SAID,
-    _CLOSING_X_SAID,
-    _DOCUMENT_FROM,
-    _DOCUMENT_READ,
     _SENTENCE_END,
-    _SIGNATURE,
     SpanLike,
     _Attribution,
-    _bad_start,
-    _clip_subject,
     _credit_pull_quotes,
+    _from_after,
     _from_before,
     _is_full_sentence,
-    _is_outlet,
     _named_piece,
-    _predicate_first,
     _sentence_end,
     _sentence_start,
 )
@@ -50,7 +37,6 @@ from viewer.core.quotes.lexicon import (
     ROLES,
     TITLES,
     VERB_ALT,
-    WEAK_VERBS,
 )
 from viewer.core.quotes.names import (
     CAP_RUN,
@@ -534,72 +520,3 @@ def _echoed(text: str, spans: Sequence[SpanLike], results: list[_Attribution], i
             return results[other].speaker
     return None
 
-
-def _from_after(resolver: _Resolver, after: str, offset: int, quoted: str = "") -> _Attribution | None:
-    if not after.strip():
-        return None
-    if quoted.rstrip()[-1:] == "." and re.match(r"^\s+[A-Z]", after):
-        return None  # the quote ended its sentence: what follows is the next sentence, not an attribution
-    if not re.match(r"^[\s,;:.!?\u2014\u2013-]*[\w]", after):
-        return None
-    according = _ACCORDING.match(after.lstrip(" ,"))
-    if according:
-        if _is_outlet(according.group("subj")):
-            return None  # "according to Reuters": where the report came from, not who spoke
-        speaker, person = resolver.speaker_from_phrase(_clip_subject(according.group("subj")), offset)
-        return _Attribution(speaker, person, True) if speaker else None
-    document = _DOCUMENT_READ.match(after)
-    if document:
-        speaker, person = resolver._document_author(document.group(1), offset)
-        if speaker:
-            return _Attribution(speaker, person, True)
-    signature = _SIGNATURE.match(after)
-    if signature:
-        return _Attribution(_clean(resolver.book.resolve(signature.group(1).split())), True, True)
-    m = _AFTER_NAME_APPOSITION_VERB.match(after) or _AFTER_NAME_DESCRIPTION_VERB.match(after)
-    if m and _name_in(m.group("subj")):
-        speaker, person = resolver.speaker_from_phrase(m.group("subj"), offset)
-        if speaker:
-            return _Attribution(speaker, person, True)
-    m = _AFTER_VERB_SUBJ.match(after)
-    if m and m.group("verb").casefold() not in WEAK_VERBS:
-        document = _DOCUMENT_FROM.match(m.group("subj"))
-        if document:
-            speaker, person = resolver.speaker_from_phrase(_clip_subject(document.group(1)), offset)
-            if speaker:
-                return _Attribution(speaker, person, True)
-        subj = _clip_subject(m.group("subj"))
-        if subj and not _bad_start(subj):
-            speaker, person = resolver.speaker_from_phrase(subj, offset)
-            if speaker:
-                return _Attribution(speaker, person, True)
-    m = _AFTER_SUBJ_VERB.match(after)
-    if m and not _predicate_first(m.group("subj")):
-        subj = m.group("subj")
-        first = subj.split()[0].casefold()
-        if not _bad_start(subj) or first == "it":
-            speaker, person = resolver.speaker_from_phrase(subj, offset)
-            if speaker:
-                return _Attribution(speaker, person, True)
-    according = _ACCORDING.search(after)
-    if according and not _is_outlet(according.group("subj")):
-        speaker, person = resolver.speaker_from_phrase(_clip_subject(according.group("subj")), offset)
-        if speaker:
-            return _Attribution(speaker, person, True)
-    closing = _CLOSING_X_SAID.search(after)
-    if closing:
-        speaker, person = resolver.speaker_from_phrase(closing.group("subj"), offset)
-        if speaker:
-            return _Attribution(speaker, person, True)
-    closing = _CLOSING_SAID.search(after)
-    if closing:
-        # '... "he was in charge" despite being an envoy, said another witness, Fiona Hill.'
-        for piece in closing.group("subj").split(","):
-            words = piece.split()
-            if not words or (words[0] in {"a", "an", "the", "another"} and words[1:2] and words[1][0].islower()):
-                continue  # "a China scholar with ...", "another witness": a description, not the name
-            speaker, person = resolver.speaker_from_phrase(_clip_subject(piece), offset)
-            if speaker and _name_in(piece):
-                return _Attribution(speaker, person, True)
-            break
-    return None
