@@ -282,3 +282,18 @@ def test_name_apposed_to_a_lower_case_description_speaks():
     text = ('Warren was in Iowa.\n\n'
             'The senator\'s spokeswoman, Kristen Orthman, said Warren "stands by every word."')
     assert speakers(text) == ["Kristen Orthman"]
+
+
+def test_office_title_after_a_body_leads_the_name():
+    text = ('The council met on Monday.\n\n'
+            'Council Speaker Corey Johnson disagreed. "This budget fails the people who need it most," '
+            'Johnson said.\n\n'
+            'Comptroller Scott Stringer wrote that the plan was "a recipe for disaster."')
+    assert speakers(text) == ["Corey Johnson", "Scott Stringer"]
+
+
+def test_title_description_resolves_a_name_with_a_particle():
+    text = ('Mayor Bill de Blasio defended his plan.\n\n'
+            '"We\'ve made tough choices," de Blasio told reporters.\n\n'
+            'Critics were unmoved. "Nobody wants cuts," the mayor replied.')
+    assert speakers(text) == ["Bill de Blasio", "Bill de Blasio"]

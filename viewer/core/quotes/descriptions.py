@@ -16,7 +16,7 @@ from viewer.core.quotes.lexicon import (
     ROLES,
     TITLES,
 )
-from viewer.core.quotes.names import _clean, _described, _is_org, _strip_titles
+from viewer.core.quotes.names import _PARTICLE, _clean, _described, _is_org, _strip_titles
 
 _AGE = re.compile(r"\b(?:the\s+)?(\d{1,3})-year-old\b", re.I)
 _QUALIFIERS = {"former", "vice", "deputy", "ex", "acting", "interim"}
@@ -68,7 +68,8 @@ class _DescriptionRules:
                                                             "insider"}:
             # "the French president": the nearest earlier "President Emmanuel Macron" or "Macron, the president".
             pattern = re.compile(
-                r"\b(?i:" + re.escape(head) + r")\s+((?:[A-Z][\w'\u2019\-]+\s+){0,2}[A-Z][\w'\u2019\-]+)"
+                r"\b(?i:" + re.escape(head) + r")\s+((?:[A-Z][\w'\u2019\-]+\s+(?:" + _PARTICLE + r"\s+)*){0,2}"
+                r"[A-Z][\w'\u2019\-]+)"
                 r"|([A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)+),\s+(?:the\s+|a\s+)?[\w\s\-']{0,40}?\b(?i:"
                 + re.escape(head) + r")\b",
             )

@@ -41,7 +41,8 @@ TITLES = set(
     "acting assistant managing vice-president mp mep rep representative congressman congresswoman "
     "speaker treasurer governor-general premier first lady agent striker midfielder defender goalkeeper "
     "singer actor actress star player skipper veteran boss owner counsel professor "
-    "ceo cfo coo cto".split()
+    "ceo cfo coo cto comptroller sheriff councilman councilwoman councilmember alderman alderwoman assemblyman "
+    "assemblywoman assemblymember superintendent auditor lawmaker".split()
 )
 NATIONALITIES = set(
     "us uk eu un american british english scottish welsh irish french german russian ukrainian chinese "

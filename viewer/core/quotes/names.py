@@ -80,9 +80,9 @@ class _NameBook:
                 self.orgs.add(" ".join(words).casefold())
                 self.org_names.append(" ".join(w for w in words if w != "The"))
                 continue
-            if any(w.casefold() in ORG_WORDS for w in _strip_titles(words)):
-                continue
             person = self.person_words(words)
+            if person == _strip_titles(words) and any(w.casefold() in ORG_WORDS for w in person):
+                continue  # ("Council Speaker Corey Johnson", "Police Chief Art Acevedo": the title ends the body)
             if len(person) == 1 and len(words) >= 2 and _fold(words[-2]) in RANKS_IN_NAME:
                 person = [words[-2], person[0]]  # "Prince Andrew", "Pope Francis": the rank is the name
             if (not (2 <= len(person) <= 5) or any(w.casefold() in ORG_WORDS for w in person)
