@@ -157,6 +157,51 @@ MALE_NAMES = set(
     "lebron kobe tiger rafael roger novak andy jose cristiano lionel diego sergio luis carlos pedro pablo "
     "miguel jorge ahmed mohammed muhammad ali hassan omar abdul sheldon myles mason cam dennis".split()
 )
+# More common first names (US and British), read as "she" / "he" in the same way.
+FEMALE_NAMES |= set(
+    "adele adriana aisha alisha alison allison alyssa amelia anita annette antoinette april aretha "
+    "arlene audrey ayanna ayesha belinda bernadette betsy bonnie brianna bridget britney candace carla "
+    "carrie cassandra cathy cecilia charity charlene chrissy cindy colleen condoleezza connie constance "
+    "courtney crystal daisy darlene dawn deb debbie della delores desiree dianne dolly dolores edith "
+    "eileen elaine eleanor elena elise ellen eloise erica erika erin esther ethel eunice faith fatima "
+    "felicia florence gail geraldine gladys glenda gretchen gwen gwendolyn hazel heidi hilary holly hope "
+    "ida irene iris isabel ivana jacinta jackie jeanine jeanne jeannette jenifer jenna jennie jenny jill "
+    "joann joanne jodi johanna joni josephine josie joy juanita june kaitlin kaitlyn kara karin katelyn "
+    "kathrine kathy katrina kay kellyanne kendra kirsty krista kristen kristin kristina kyrsten lana "
+    "latoya layla leah leanne leila lena leticia lillian lillie lindsay lois loretta lorna lorraine "
+    "louise lucia lucille luz lyndsey lynn mabel madeleine madeline madonna mae maggie mairead mandy "
+    "marcia marcy margarita margo mariah maribel marjorie marlene marsha marta mattie maureen maxine "
+    "melanie melinda mercedes meredith mildred minnie miranda miriam molly monica myra myrtle nadia "
+    "nadine natasha nellie nichola nora norma olga opal orla patty paula pauline pearl peggy phyllis "
+    "polly priscilla rachael rachelle ramona rashida rebekah regina renee rhian rhiannon rita roberta "
+    "rochelle rosalind rosalynn rosemary rosie roxanne ruby sabrina sally sandy selena shakira shannon "
+    "shelley shelly sherry sheryl silvia sinead siobhan sofia sonia sonya stacey stacy stella sue "
+    "susanne susie suzanne sylvia tabitha tamara tamika tammy tanya tara terri tessa thelma tonya tracy "
+    "trisha una valerie vanessa velma vera vicki vickie viola violet wendy whitney wilma winifred yasmin "
+    "yolanda yvonne zara ".split()
+)
+MALE_NAMES |= set(
+    "abdullah aidan alastair alec alexei alexey alfred alistair allen alvin andre andrej andrzej angelo "
+    "angus antonio antony archie arnold barney bashar bennie benyamin bernard bert bradley brent brett "
+    "byron callum calvin cecil cedric chad chester cillian clarence clark claude clayton clifford clint "
+    "clyde cody connor conor craig curtis dale damian darius darren darryl dean declan derek dermot "
+    "desmond devin dmitry dominic doug duane dustin dwayne dwight eamon earl edgar edmund eduardo edwin "
+    "elliot elliott emilio enrico enrique ernest ernesto felix fergus fernando floyd francis francisco "
+    "francois franklin fred freddie frederick friedrich fumio gareth garrett gavin gene geoffrey gerard "
+    "gerhard gerry gilbert giorgio giuseppe glen glenn grant greg hakeem hamish hank harvey hector "
+    "helmut herbert herman homer hosni howard hugh hugo iain igor imran isaac ivan jacques jake jamaal "
+    "jasper jean-claude jean-luc jeffery jerome jerrold jimmy joel jon jonah jonny julian julius jurgen "
+    "karl kenny kent khalid kieran kirk klaus kwasi kweisi lachlan lance leo leon leonard leroy lester "
+    "lloyd lonnie lorenzo lucas luigi luke mahmoud malcolm manuel marcus mario marshall martin marty "
+    "marvin mateusz matteo maurice max melvin merrick micheal mikhail milos milton mitchell mitt morris "
+    "mustafa nathaniel nawaz neal ned nelson newt niall nikolai norman oscar otis owen pavel perry phil "
+    "pierre pierre-luc preston quentin rahul ramon randall randolph raphael raul reggie reginald rex "
+    "rhys ricardo rick ricky ro rob robbie roberto rod rodney roland ron ronnie rory ross ruben rudolph "
+    "rufus rupert sadiq salman salvador sammy saul seamus sergei sergey seth shane shaun shehbaz shinzo "
+    "silvio simon stanley stuart teddy terrence theodore tobias todd tommy travis troy tyrone vernon "
+    "victor viktor vince wade wallace wesley wilbur wilfred will willard winston wolfgang wyn xavier "
+    "yasser yoshihide yuri yusuf zach ".split()
+)
 # News outlets: where a report came from ("per BBC", "according to Reuters"), not who spoke.
 OUTLETS = set(
     "bbc reuters ap afp cnn nbc cbs abc fox msnbc bloomberg politico axios npr pbs itv sky upi dpa efe "

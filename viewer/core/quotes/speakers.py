@@ -70,6 +70,9 @@ _PRONOUN_LEAD = re.compile(r"\s*(?:(?:In|On|At|By|During|After|Before|Since)\s+[
                            r"([Hh]e|[Ss]he)\s+[a-z]")
 _DESCRIBED_PERSON = re.compile(r"\s*((?:The|the)\s+(?:[a-z\-]+\s+){0,3}?([a-z]+))\s+(?:also\s+)?[a-z]+ed\b")
 _LEAD_IN = re.compile(r"\b(?:said|says|added|adds|told\s+[\w\s]{1,30}?|explained|insisted|stated)\s*:\s*$")
+# "['s] attorney, Linda Park,": what an owner has, and the name apposed to it
+_OWNED_APPOSITION = re.compile(r"(?:['\u2019]s?)?\s+(?:[a-z][\w\-]*\s+){0,3}?[a-z][\w\-]*,\s+("
+                               + CAP_RUN.pattern + r"),")
 _UNSEEN = object()
 _LOOKBACK = 3000  # characters of narration searched back for whom a pronoun means
 _NEWLINE = re.compile(r"\n")
@@ -381,6 +384,13 @@ class _Resolver(_DescriptionRules):
             if not owners and (re.match(r"['\u2019]s\b", opening[match.end():match.end() + 3])
                                or re.search(r"['\u2019]s$", match.group())):
                 continue  # "in Connolly's subcommittee, Rep. Jody Hice": an owner, not the subject
+            possessive = re.search(r"['\u2019]s?$", match.group()) or opening[match.end():match.end() + 1] in "'\u2019"
+            apposed = possessive and _OWNED_APPOSITION.match(opening[match.end():])
+            if owners and apposed:
+                # "Reed's attorney, Linda Park, argued": the name apposed to what the owner has is the subject
+                named = self._named_subject_in(apposed.group(1), owners=False)
+                if named:
+                    return named
             words = _strip_titles(_split_name(match.group()))
             if not words or _is_org(words) or words[0].casefold() in PRONOUNS | PLURAL_PRONOUNS:
                 continue
