@@ -300,7 +300,7 @@ def test_title_description_resolves_a_name_with_a_particle():
 
 
 def test_name_apposed_to_what_an_owner_has_is_the_subject_a_pronoun_means():
-    text = ('Judge Amy Howe heard arguments from lawyers for Marcus Reed, 31, who was convicted in 2015.\n\n'
+    text = ('Judge Amy Howe heard arguments from lawyers for Jordan Reed, 31, who was convicted in 2015.\n\n'
             'Reed\'s attorney, Linda Park, argued that the trial was unfair. "The jury never heard the key '
             'evidence," she said.')
     assert speakers(text) == ["Linda Park"]
