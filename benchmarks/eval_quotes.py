@@ -1,7 +1,7 @@
 """Score the quote finder and speaker attribution against hand annotations; check the seeds' clusters.
 
     .venv/bin/python benchmarks/eval_quotes.py [--set tuned|dev|test|web-dev|web-test|web-dev2|web-dev3
-                                               |all] [--corpus DIR]
+                                               |web-test2|all] [--corpus DIR]
                                                [--rebuild] [-v]      (make eval-quotes: every set)
 
 The annotations live in tests/data/quotes/, one set per source file written by hand (kind,
@@ -20,6 +20,9 @@ speaker, first and last words of each quoted span), each resolved to offsets in 
   estimate of generalisation, then a second dev set.
 - web-dev3: ``web_dev3_src.txt`` -> ``web_dev3.json``, 14 news pages (12 US) of the htmldate benchmark's
   Media Cloud set, as the app extracts their text from the saved HTML: a third dev set.
+- web-test2: ``web_test2_src.txt`` -> ``web_test2.json``, 15 further pages of that Media Cloud set (7 US, 8 from
+  elsewhere; the second half of its sorted page names), extracted the same way: a held-out test set, only ever
+  measured, never tuned on (do not read its per-quote errors).
 Quote F1 counts speech quotes: a found quote matches an annotated one when their spans overlap
 by at least half of the longer. Speaker accuracy is over matched speech quotes with an
 annotated speaker.
@@ -50,9 +53,10 @@ SETS = {
     "web-test": ("web_test_src.txt", "web_test.json", "data"),
     "web-dev2": ("web_dev2_src.txt", "web_dev2.json", "data"),
     "web-dev3": ("web_dev3_src.txt", "web_dev3.json", "data"),
+    "web-test2": ("web_test2_src.txt", "web_test2.json", "data"),
 }
 LABELS = {"tuned": "bbc tuned", "dev": "bbc dev", "test": "bbc test", "web-dev": "web dev", "web-test": "web test",
-          "web-dev2": "web dev2", "web-dev3": "web dev3"}
+          "web-dev2": "web dev2", "web-dev3": "web dev3", "web-test2": "web test2"}
 
 
 def parse_source(path: Path) -> list[dict]:
