@@ -1,7 +1,7 @@
 """Score the quote finder and speaker attribution against hand annotations; check the seeds' clusters.
 
     .venv/bin/python benchmarks/eval_quotes.py [--set tuned|dev|test|web-dev|web-test|web-dev2|web-dev3
-                                               |all] [--corpus DIR]
+                                               |web-dev4|all] [--corpus DIR]
                                                [--rebuild] [-v]      (make eval-quotes: every set)
 
 The annotations live in tests/data/quotes/, one set per source file written by hand (kind,
@@ -20,6 +20,8 @@ speaker, first and last words of each quoted span), each resolved to offsets in 
   estimate of generalisation, then a second dev set.
 - web-dev3: ``web_dev3_src.txt`` -> ``web_dev3.json``, 14 news pages (12 US) of the htmldate benchmark's
   Media Cloud set, as the app extracts their text from the saved HTML: a third dev set.
+- web-dev4: ``web_dev4_src.txt`` -> ``web_dev4.json``, 17 further English news pages of that Media Cloud set (the
+  first half of its pages by name; 6 from US outlets), annotated fresh for tuning attribution: a fourth dev set.
 Quote F1 counts speech quotes: a found quote matches an annotated one when their spans overlap
 by at least half of the longer. Speaker accuracy is over matched speech quotes with an
 annotated speaker.
@@ -50,9 +52,10 @@ SETS = {
     "web-test": ("web_test_src.txt", "web_test.json", "data"),
     "web-dev2": ("web_dev2_src.txt", "web_dev2.json", "data"),
     "web-dev3": ("web_dev3_src.txt", "web_dev3.json", "data"),
+    "web-dev4": ("web_dev4_src.txt", "web_dev4.json", "data"),
 }
 LABELS = {"tuned": "bbc tuned", "dev": "bbc dev", "test": "bbc test", "web-dev": "web dev", "web-test": "web test",
-          "web-dev2": "web dev2", "web-dev3": "web dev3"}
+          "web-dev2": "web dev2", "web-dev3": "web dev3", "web-dev4": "web dev4"}
 
 
 def parse_source(path: Path) -> list[dict]:
