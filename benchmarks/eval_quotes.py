@@ -25,6 +25,8 @@ speaker, first and last words of each quoted span), each resolved to offsets in 
 - web-test2: ``web_test2_src.txt`` -> ``web_test2.json``, 15 further pages of that Media Cloud set (7 US, 8 from
   elsewhere; the second half of its sorted page names), extracted the same way: a held-out test set, only ever
   measured, never tuned on (do not read its per-quote errors).
+- web-dev4: ``web_dev4_src.txt`` -> ``web_dev4.json``, 17 further English news pages of that Media Cloud set (the
+  first half of its pages by name; 6 from US outlets), annotated fresh for tuning attribution: a fourth dev set.
 Quote F1 counts speech quotes: a found quote matches an annotated one when their spans overlap
 by at least half of the longer. Speaker accuracy is over matched speech quotes with an
 annotated speaker.
@@ -57,9 +59,10 @@ SETS = {
     "web-dev2": ("web_dev2_src.txt", "web_dev2.json", "data"),
     "web-dev3": ("web_dev3_src.txt", "web_dev3.json", "data"),
     "web-test2": ("web_test2_src.txt", "web_test2.json", "data"),
+    "web-dev4": ("web_dev4_src.txt", "web_dev4.json", "data"),
 }
-LABELS = {"tuned": "bbc tuned", "dev": "bbc dev", "dev2": "bbc dev2", "test": "bbc test", "web-dev": "web dev",
-          "web-test": "web test", "web-dev2": "web dev2", "web-dev3": "web dev3", "web-test2": "web test2"}
+# "bbc NAME" for the BBC sets, "web dev2" for "web-dev2"
+LABELS = {name: ("bbc " + name if corpus == "bbc" else name.replace("-", " ")) for name, (_, _, corpus) in SETS.items()}
 
 
 def parse_source(path: Path) -> list[dict]:
