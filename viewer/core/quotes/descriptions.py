@@ -18,6 +18,8 @@ from viewer.core.quotes.lexicon import (
 )
 from viewer.core.quotes.names import _PARTICLE, _clean, _described, _is_org, _strip_titles
 
+# A word of a name: "O'Brien", but not "Minister's" (what someone has is no name)
+_NAME_WORD = r"[A-Z][\w\-]*(?:['\u2019](?!s\b)[\w\-]+)*"
 _AGE = re.compile(r"\b(?:the\s+)?(\d{1,3})-year-old\b", re.I)
 _QUALIFIERS = {"former", "vice", "deputy", "ex", "acting", "interim"}
 _BODY_WORDS = {"company", "firm", "group", "bank", "club", "government", "ministry", "department", "agency",
@@ -68,9 +70,9 @@ class _DescriptionRules:
                                                             "insider"}:
             # "the French president": the nearest earlier "President Emmanuel Macron" or "Macron, the president".
             pattern = re.compile(
-                r"\b(?i:" + re.escape(head) + r")\s+((?:[A-Z][\w'\u2019\-]+\s+(?:" + _PARTICLE + r"\s+)*){0,2}"
-                r"[A-Z][\w'\u2019\-]+)"
-                r"|([A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)+),\s+(?:the\s+|a\s+)?[\w\s\-']{0,40}?\b(?i:"
+                r"\b(?i:" + re.escape(head) + r")\s+((?:" + _NAME_WORD + r"\s+(?:" + _PARTICLE + r"\s+)*){0,2}"
+                + _NAME_WORD + r")"
+                r"|(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")+),\s+(?:the\s+|a\s+)?[\w\s\-']{0,40}?\b(?i:"
                 + re.escape(head) + r")\b",
             )
             found = None
@@ -95,7 +97,8 @@ class _DescriptionRules:
                     found = m.group(1)
                 if found:
                     name = _strip_titles(found.split())
-                    if not _is_org(name) and name[0].casefold() not in TITLES:
+                    if (not _is_org(name) and name[0].casefold() not in TITLES
+                            and name[-1].casefold() not in TITLES | ROLES):  # ("East Midlands MEP": no name)
                         return _clean(self.book.resolve(name)), True
             return self._antecedent(at), True
         return None, False

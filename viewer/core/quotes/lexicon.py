@@ -65,7 +65,7 @@ ORG_WORDS = set(
     "school academy museum church cathedral prison airport stadium studios records productions entertainment "
     "media labs laboratory laboratories systems technologies holdings partners capital securities equities "
     "investments ventures bureau administration observatory coalition alliance campaign institution "
-    "commissioners prosecutors chamber".split()
+    "commissioners prosecutors chamber show expo conference summit forum convention tournament".split()
 )
 # Nouns for a party's member: "the Massachusetts Democrat" describes someone, and names no one.
 PARTY_MEMBERS = {"democrat", "republican", "independent", "libertarian", "conservative", "tory"}
@@ -141,7 +141,7 @@ FEMALE_NAMES = set(
     "serena venus naomi simona ilhan alexandria nikki kirsten tulsi amy sheila yvette harriet caroline "
     "penny andrea jess kate katie lucy sophie chloe ellie zoe fiona gemma claire jane julia anne annie "
     "rosa rose carmen ana eva ella ava mia nina tina gina kim michelle oprah meghan camilla diana beverley "
-    "julie melania ivanka stormy marianne kristalina christiane ngozi jennifer".split()
+    "carly julie melania ivanka stormy marianne kristalina christiane ngozi jennifer".split()
 )
 MALE_NAMES = set(
     "james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony "

@@ -80,6 +80,13 @@ class _NameBook:
                 self.orgs.add(" ".join(words).casefold())
                 self.org_names.append(" ".join(w for w in words if w != "The"))
                 continue
+            if _PLACED.search(text, max(0, match.start() - 12), match.start()):
+                continue  # "in Las Vegas", "at Palm Springs": a place
+            if _HEADED.search(text, max(0, match.start() - 40), match.start()):
+                self.orgs.add(" ".join(words).casefold())  # "chief of Hewlett Packard": a body
+                continue
+            if any(re.search(r"['\u2019]s$", w) for w in words[:-1]) or _fold(words[-1]) in _OFFICES:
+                continue  # "Prime Minister's Questions", "Tony Hawk's Underground": a thing someone has
             person = self.person_words(words)
             if person == _strip_titles(words) and any(w.casefold() in ORG_WORDS for w in person):
                 continue  # ("Council Speaker Corey Johnson", "Police Chief Art Acevedo": the title ends the body)
@@ -104,6 +111,8 @@ class _NameBook:
             name = f"{m.group(1)} {m.group(3)}"
             self.aliases.setdefault(m.group(2).casefold(), name)
             self.full.setdefault(m.group(3).casefold(), name)
+        for m in _KNOWN_AS.finditer(text) if "known as" in text else ():
+            self.aliases.setdefault(m.group(1).casefold(), m.group(2))
         for m in _BRACKETED_FIRST.finditer(text) if "(" in text else ():
             # "Majority Leader (Mitch) McConnell": the editor adds a first name the copy left out
             self.full.setdefault(m.group(2).casefold(), f"{m.group(1)} {m.group(2)}")
@@ -307,6 +316,18 @@ _ACRONYM = re.compile(r"((?:[A-Z][\w&'\u2019\-]*[ \t]+)"
                       r"[A-Z][\w&'\u2019\-]*)[ \t]+\(([A-Z][A-Za-z&]{1,9})\)")
 _NICKNAME = re.compile(r"\b([A-Z][\w'\u2019\-]+)[ \t]+[\"\u201c\u2018']([A-Z][\w'\u2019\-]+)[\"\u201d\u2019'][ \t]+"
                        r"([A-Z][\w'\u2019\-]+)")
+# Offices that end a capitalised run but no one's name ("East Midlands MEP", "Foreign Secretary")
+_OFFICES = {"minister", "secretary", "president", "senator", "governor", "mayor", "spokesman", "spokeswoman",
+            "chairman", "chairwoman", "leader", "chief", "director", "mep", "mp", "ceo", "msp", "am"}
+# A preposition of place just before a capitalised run: "in Las Vegas", "near Palm Springs"
+_PLACED = re.compile(r"\b(?:in|at|near|outside|across|around|into|throughout|towards?)[ \t]+$")
+# An office of a body just before a capitalised run: "chief of Hewlett Packard", "head of Marks and Spencer"
+_HEADED = re.compile(r"\b(?:chief|head|boss|chairman|chairwoman|founder|owner|director|president|ceo|"
+                     r"spokesman|spokeswoman|spokesperson)[ \t]+(?:executive[ \t]+)?(?:of|at)[ \t]+(?:the[ \t]+)?$",
+                     re.I)
+# "JK, also known as Jason King": a short name, then the person's full name
+_KNOWN_AS = re.compile(r"\b([A-Z][\w'\u2019\-]*),[ \t]+(?:also[ \t]+)?known[ \t]+as[ \t]+([A-Z][\w'\u2019\-]+"
+                       r"(?:[ \t]+[A-Z][\w'\u2019\-]+){1,3})")
 _BRACKETED_FIRST = re.compile(r"\(([A-Z][a-z]+)\)[ \t]+([A-Z][\w'\u2019\-]*[a-z][\w'\u2019\-]*)\b(?![ \t]+[A-Z])")
 _CONNECTORS = {"of", "for", "and", "on", "in", "to"}
 _LONG_ORG = re.compile(r"\b([A-Z][\w&'\u2019\-]*(?:[ \t]+(?:(?:of|for|and|on|in|to|the)[ \t]+)*[A-Z][\w&'\u2019\-]*)+)")

@@ -69,6 +69,8 @@ _DESCRIBED_SUBJECT = re.compile(r"^The\s+(?:[a-z][\w\-]*\s+){0,2}?(\d{1,3}-year-
 _PRONOUN_LEAD = re.compile(r"\s*(?:(?:In|On|At|By|During|After|Before|Since)\s+[^,\"\u201c]{1,40},\s*)?"
                            r"([Hh]e|[Ss]he)\s+[a-z]")
 _DESCRIBED_PERSON = re.compile(r"\s*((?:The|the)\s+(?:[a-z\-]+\s+){0,3}?([a-z]+))\s+(?:also\s+)?[a-z]+ed\b")
+# "The East Midlands MEP, who ...": a sentence opened by a capitalised description of someone
+_TITLED_OPENING = re.compile(r"\s*((?:The|the)\s+(?:[A-Z][\w\-]*\s+){1,3}([A-Za-z]+))(?=[\s,])")
 _LEAD_IN = re.compile(r"\b(?:said|says|added|adds|told\s+[\w\s]{1,30}?|explained|insisted|stated)\s*:\s*$")
 # "['s] attorney, Linda Park,": what an owner has, and the name apposed to it
 _OWNED_APPOSITION = re.compile(r"(?:['\u2019]s?)?\s+(?:[a-z][\w\-]*\s+){0,3}?[a-z][\w\-]*,\s+("
@@ -489,10 +491,10 @@ def _attribute(text: str, spans: Sequence[SpanLike]) -> list[_Attribution]:
                 if speaker is None:
                     # ... or of whom the pronoun leading the sentence means ("In 2011, he dismissed ... as "...")
                     lead = _PRONOUN_LEAD.match(before)
-                    described = _DESCRIBED_PERSON.match(before)
+                    described = _DESCRIBED_PERSON.match(before) or _TITLED_OPENING.match(before)
                     if lead:
                         speaker = resolver._antecedent(sentence_from, lead.group(1).casefold())
-                    elif described and described.group(2).casefold() in TITLES:
+                    elif described and described.group(2).casefold() in TITLES | ROLES:
                         # ... or of the person a title describes ("The former vice president accused Trump of "...")
                         who, is_person = resolver._description(described.group(1), sentence_from)
                         speaker = who if is_person else None

@@ -1,0 +1,34 @@
+"""Speaker attribution, causes measured on the second British dev set (made-up sentences in the
+same shapes)."""
+
+from viewer.core.quotes.finder import find_quotes
+
+
+def speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in find_quotes(text) if q.kind == "speech"]
+
+
+def test_an_office_ending_a_capitalised_run_is_no_person():
+    text = ('Former chat show host Robert Kilroy-Silk is to stand in Erewash.\n\n'
+            'Mr Kilroy-Silk announced his plans on Tuesday. The East Midlands MEP, who quit his party, wants '
+            'his new group to "change the face" of politics.')
+    assert speakers(text) == ["Robert Kilroy-Silk"]
+
+
+def test_a_possessive_inside_a_run_names_a_thing_not_a_person():
+    text = ("On Wednesday during Prime Minister's Questions, Tory leader Michael Howard went on the "
+            'offensive. The Tory leader went on: "He does not stop there, he blames everyone."')
+    assert speakers(text) == ["Michael Howard"]
+
+
+def test_also_known_as_gives_the_full_name():
+    text = ('DJ duo JK and Joel take over the chart show on Sunday.\n\n'
+            '"The chart show is an institution," says JK, also known as Jason King.')
+    assert speakers(text) == ["Jason King"]
+
+
+def test_an_event_is_no_antecedent_for_a_pronoun():
+    text = ('Digital life is about people, according to Jordan Fiorina, chief of Hewlett Packard.\n\n'
+            'She spoke at the Consumer Electronics Show (CES) in Las Vegas. CES showcases 50,000 new gadgets. '
+            '"The digital revolution is about the democratisation of technology," she told delegates.')
+    assert speakers(text) == ["Jordan Fiorina"]
