@@ -28,7 +28,7 @@ def test_also_known_as_gives_the_full_name():
 
 
 def test_an_event_is_no_antecedent_for_a_pronoun():
-    text = ('Digital life is about people, according to Jordan Fiorina, chief of Hewlett Packard.\n\n'
+    text = ('Digital life is about people, according to Carly Fiorina, chief of Hewlett Packard.\n\n'
             'She spoke at the Consumer Electronics Show (CES) in Las Vegas. CES showcases 50,000 new gadgets. '
             '"The digital revolution is about the democratisation of technology," she told delegates.')
-    assert speakers(text) == ["Jordan Fiorina"]
+    assert speakers(text) == ["Carly Fiorina"]

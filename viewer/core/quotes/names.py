@@ -70,6 +70,7 @@ class _NameBook:
                 name = re.sub(r"^(?:The|A|An)\s+", "", m.group(1))
                 self.org_names.append(name)
                 self.orgs.add(name.casefold())
+        headed: set[str] = set()
         for match in CAP_RUN.finditer(text):
             if any(a <= match.start() < b for a, b in bodies):
                 continue
@@ -84,6 +85,7 @@ class _NameBook:
                 continue  # "in Las Vegas", "at Palm Springs": a place
             if _HEADED.search(text, max(0, match.start() - 40), match.start()):
                 self.orgs.add(" ".join(words).casefold())  # "chief of Hewlett Packard": a body
+                headed.add(" ".join(words).casefold())
                 continue
             if any(re.search(r"['\u2019]s$", w) for w in words[:-1]) or _fold(words[-1]) in _OFFICES:
                 continue  # "Prime Minister's Questions", "Tony Hawk's Underground": a thing someone has
@@ -103,6 +105,8 @@ class _NameBook:
             gender = _gender_of(words[:-len(person)] if len(words) > len(person) else [], person)
             if gender and name not in self.genders:
                 self.genders[name] = gender
+        for key in [k for k, name in self.full.items() if name.casefold() in headed]:
+            del self.full[key]  # a body the article names a chief of, wherever else it stands alone
         for m in _ACRONYM.finditer(text):
             full = re.sub(r"^(?:The|the)\s+", "", m.group(1))
             self.aliases.setdefault(m.group(2).casefold(), full)
@@ -373,7 +377,8 @@ def _split_name_cached(run: str) -> tuple[str, ...]:
              for i, w in enumerate(words)]
     while words and (words[0].casefold() in FUNCTION_WORDS or _FIRST_PERSON.match(words[0])
                      or _COMPOUND_ADJECTIVE.match(words[0])
-                     or (len(words) > 1 and words[0].endswith("ly") and words[0][1:].islower())):
+                     or (len(words) > 1 and words[0].endswith("ly") and words[0][1:].islower()
+                         and words[0].casefold() not in FEMALE_NAMES | MALE_NAMES)):  # (not "Carly", "Emily")
         words.pop(0)  # "I", "Unfortunately", "Oscar-nominated" open a clause, they do not name anyone
     if any(_FIRST_PERSON.match(w) or _COMPOUND_ADJECTIVE.match(w) for w in words):
         return ()

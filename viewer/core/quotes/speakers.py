@@ -313,7 +313,7 @@ class _Resolver(_DescriptionRules):
 
     def _last_mention(self, at: int, want: str | None) -> str | None:
         """The last person the narration names before ``at`` (in any part of a sentence)."""
-        best = None
+        best = exact = None
         for match in CAP_RUN.finditer(self.text, max(0, at - _LOOKBACK), at):
             if self._in_quote(match.start()):
                 continue
@@ -323,7 +323,9 @@ class _Resolver(_DescriptionRules):
             who = self.book.resolve(words)
             if want is None or self.book.gender(who) in (None, want):
                 best = who
-        return best
+                if want is not None and self.book.gender(who) == want:
+                    exact = who
+        return exact or best  # "she": the last woman named, before the last name of unknown sex
 
     def _named_subject_of(self, sentence: str) -> str | None:
         """The known person whose name opens ``sentence`` (after function words), if any."""
