@@ -32,3 +32,22 @@ def test_an_event_is_no_antecedent_for_a_pronoun():
             'She spoke at the Consumer Electronics Show (CES) in Las Vegas. CES showcases 50,000 new gadgets. '
             '"The digital revolution is about the democratisation of technology," she told delegates.')
     assert speakers(text) == ["Carly Fiorina"]
+
+
+def test_title_and_surname_alone_make_a_known_person():
+    text = ('Coachella joins Cathedral City, La Quinta and Palm Springs in requiring masks.\n\n'
+            'Mayor Hernandez says the new ordinance replaces the county order.\n\n'
+            '"We are not ready to loosen up the requirements," he said.')
+    assert speakers(text) == ["Hernandez"]
+
+
+def test_a_fuller_name_later_replaces_the_surname_alone():
+    text = ('Mr Smith arrived late.\n\nJohn Smith, the council leader, spoke first.\n\n'
+            '"We will not give in," Smith said.')
+    assert speakers(text) == ["John Smith"]
+
+
+def test_dateline_and_opening_clause_before_the_subject_of_a_partial_quote():
+    text = ('NEW YORK (AP) \u2014 As the virus spread in March, poet Ada Limon struggled at first to write, '
+            'feeling "flattened and silenced" by a pandemic.')
+    assert speakers(text) == ["Ada Limon"]

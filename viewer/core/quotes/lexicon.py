@@ -80,7 +80,7 @@ NOT_SUBJECT_START = {"in", "on", "at", "that", "last", "yesterday", "today", "ea
 FUNCTION_WORDS = set(
     "but and however meanwhile earlier later when if as in on at after before ahead then so yet while although "
     "speaking last this that since despite for from with without per according under over of to by during now "
-    "also both whereas though unlike some many most several few "
+    "also both whereas though unlike some many most several few till until "
     "even only instead asked writing monday tuesday wednesday thursday friday saturday sunday january february "
     "march april may june july august september october november december".split()
 )

@@ -81,6 +81,8 @@ class _NameBook:
                 self.orgs.add(" ".join(words).casefold())
                 self.org_names.append(" ".join(w for w in words if w != "The"))
                 continue
+            if len(words) > 1 and all(w.isupper() for w in words):
+                continue  # "NEW YORK (AP)": a dateline or a heading, not a person
             if _PLACED.search(text, max(0, match.start() - 12), match.start()):
                 continue  # "in Las Vegas", "at Palm Springs": a place
             if _HEADED.search(text, max(0, match.start() - 40), match.start()):
@@ -94,12 +96,18 @@ class _NameBook:
                 continue  # ("Council Speaker Corey Johnson", "Police Chief Art Acevedo": the title ends the body)
             if len(person) == 1 and len(words) >= 2 and _fold(words[-2]) in RANKS_IN_NAME:
                 person = [words[-2], person[0]]  # "Prince Andrew", "Pope Francis": the rank is the name
+            elif (len(person) == 1 and len(words) >= 2 and _fold(words[-2]) in TITLES | HONORIFICS
+                  and person[0].casefold() not in self.common | TITLES | ROLES | FUNCTION_WORDS
+                  and not _is_org(person) and person[0][1:].islower()):
+                self.full.setdefault(person[0].casefold(), person[0])  # "Mayor Hernandez": all the article gives
+                continue
             if (not (2 <= len(person) <= 5) or any(w.casefold() in ORG_WORDS for w in person)
                     or person[-1].casefold() in PARTY_MEMBERS):  # "Massachusetts Democrat": no one's name
                 continue
             key = surname_key(person)
             known = self.full.get(key)
-            if known is None or (len(person) > len(known.split()) and person[0] == known.split()[0]):
+            if known is None or (len(person) > len(known.split()) and (
+                    person[0] == known.split()[0] or " " not in known)):  # ("Mayor Smith", then "Jo Smith")
                 self.full[key] = " ".join(person)  # the fullest form: "James P. Kennedy Jr." over "James Kennedy"
             name = self.full[key]
             gender = _gender_of(words[:-len(person)] if len(words) > len(person) else [], person)

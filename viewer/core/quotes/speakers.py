@@ -71,6 +71,11 @@ _PRONOUN_LEAD = re.compile(r"\s*(?:(?:In|On|At|By|During|After|Before|Since)\s+[
 _DESCRIBED_PERSON = re.compile(r"\s*((?:The|the)\s+(?:[a-z\-]+\s+){0,3}?([a-z]+))\s+(?:also\s+)?[a-z]+ed\b")
 # "The East Midlands MEP, who ...": a sentence opened by a capitalised description of someone
 _TITLED_OPENING = re.compile(r"\s*((?:The|the)\s+(?:[A-Z][\w\-]*\s+){1,3}([A-Za-z]+))(?=[\s,])")
+_ROLE_LEAD = re.compile(r"(?:[a-z][a-z\-]+\s+){1,3}(?=[A-Z])")
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .,'\-]+(?:\([^)]{1,30}\))?\s*[\u2014\u2013-]+\s*")
+# "As the virus spread in March, poet Ada Limon struggled ...": the subject follows the opening clause
+_OPENER_CLAUSE = re.compile(r"\s*(?:As|When|While|After|Before|Although|Though|If|Since|Because|Once|Until)\b"
+                            r"[^,\"\u201c]{1,120},\s*")
 _LEAD_IN = re.compile(r"\b(?:said|says|added|adds|told\s+[\w\s]{1,30}?|explained|insisted|stated)\s*:\s*$")
 # "['s] attorney, Linda Park,": what an owner has, and the name apposed to it
 _OWNED_APPOSITION = re.compile(r"(?:['\u2019]s?)?\s+(?:[a-z][\w\-]*\s+){0,3}?[a-z][\w\-]*,\s+("
@@ -328,8 +333,13 @@ class _Resolver(_DescriptionRules):
         return exact or best  # "she": the last woman named, before the last name of unknown sex
 
     def _named_subject_of(self, sentence: str) -> str | None:
-        """The known person whose name opens ``sentence`` (after function words), if any."""
-        match = CAP_RUN.match(sentence.lstrip())
+        """The known person whose name opens ``sentence`` (after function words, and a lower-case role:
+        "poet Ada Limon"), if any."""
+        sentence = sentence.lstrip()
+        role = _ROLE_LEAD.match(sentence)
+        if role and all(w in ROLES | TITLES | NATIONALITIES for w in role.group(0).split()):
+            sentence = sentence[role.end():]
+        match = CAP_RUN.match(sentence)
         words = _strip_titles(_split_name(match.group())) if match else []
         if words and not _is_org(words) and surname_key(words) in self.book.full:
             return self.book.resolve(words)
@@ -483,7 +493,12 @@ def _attribute(text: str, spans: Sequence[SpanLike]) -> list[_Attribution]:
                 # A partial quote inside reported speech: the words of the person the quoted words
                 # repeat, else of the known person the sentence is about ("Grisham, by her own
                 # accounting, has given "plenty of ..."", "Boudreau told them to "believe ..."").
-                speaker = _echoed(text, spans, results, index) or resolver._named_subject_of(before)
+                dateline = _DATELINE.match(before)
+                if dateline:
+                    before = before[dateline.end():]  # "NEW YORK (AP) — ": where the story was filed
+                opener = _OPENER_CLAUSE.match(before)
+                speaker = _echoed(text, spans, results, index) or resolver._named_subject_of(before) or (
+                    resolver._named_subject_of(before[opener.end():]) if opener else None)
                 if speaker is None:
                     # ... or of the body the sentence opens with ("UKIP asserts that Mr Hockney "has ...")
                     opening = CAP_RUN.match(before.lstrip())
