@@ -51,3 +51,16 @@ def test_dateline_and_opening_clause_before_the_subject_of_a_partial_quote():
     text = ('NEW YORK (AP) \u2014 As the virus spread in March, poet Ada Limon struggled at first to write, '
             'feeling "flattened and silenced" by a pandemic.')
     assert speakers(text) == ["Ada Limon"]
+
+
+def test_a_name_that_is_also_a_title_speaks_when_the_article_names_that_person():
+    text = ('DJ duo Joel Ross and Jason King take over the chart show.\n\n'
+            '"So listeners will get both our music tastes," says King, 30.')
+    assert speakers(text) == ["Jason King"]
+
+
+def test_the_name_a_who_clause_hangs_on_speaks_the_partial_quote():
+    text = ('"We are thrilled," said singer Sam Endicott.\n\n'
+            'One of the experts to tip the band was music critic Paul Connolly, who said they were '
+            '"spiky but in love with pop".')
+    assert speakers(text) == ["Sam Endicott", "Paul Connolly"]

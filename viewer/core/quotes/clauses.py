@@ -259,6 +259,12 @@ def _from_before(resolver: _Phrases, before: str, offset: int) -> _Attribution |
             continue  # "Biller said he hoped ..., adding, "...": the participle's subject is the main verb's
         # "issued a statement warning that": the subject is who issued it
         head = _ISSUED.sub("", head)
+        relative = _WHO_SAID.search(head)
+        if relative:
+            # "music critic Paul Connolly, who said they were": the name the relative clause hangs on
+            speaker, person = resolver.speaker_from_phrase(relative.group(1), offset)
+            if speaker:
+                return _Attribution(speaker, person, verb.group("verb").casefold() not in WEAK_VERBS)
         # "Macron, who is expected to ..., said": the subject opens the sentence.
         if head.rstrip().endswith(",") and _apposed_subject(resolver, head, offset):
             subj = _apposed_subject(resolver, head, offset)
@@ -309,6 +315,7 @@ def _from_before(resolver: _Phrases, before: str, offset: int) -> _Attribution |
     return None
 
 
+_WHO_SAID = re.compile(r"([A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3}),\s+who\s+(?:has\s+|had\s+|also\s+)?$")
 _FROM_HANDLE = re.compile(r"\b(?:statement|tweet|post|message|thread|video)s?\s+(?:from|by)\s+@(\w+)")
 _CONCESSIVE = re.compile(r",\s+(?:although|though|but|while|whereas)\s+(?=[A-Z])")
 

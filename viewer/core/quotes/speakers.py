@@ -265,6 +265,8 @@ class _Resolver(_DescriptionRules):
             return recent, False
         if first in PLURAL_PRONOUNS and len(words) == 1:
             return None, False
+        if len(words) == 1 and words[0][:1].isupper() and first in self.book.full:
+            return _clean(self.book.resolve(words)), True  # "King" the person, not the title
         body = _BODY_OF.match(phrase)
         if body:
             return _clean(body.group(1)), False  # "the US military", "the Afghan government"
