@@ -64,3 +64,16 @@ def test_the_name_a_who_clause_hangs_on_speaks_the_partial_quote():
             'One of the experts to tip the band was music critic Paul Connolly, who said they were '
             '"spiky but in love with pop".')
     assert speakers(text) == ["Sam Endicott", "Paul Connolly"]
+
+
+def test_a_capitalised_office_then_the_name_apposed_to_it():
+    text = ('Patricia Hewitt said the plans were fair. "We have made a firm commitment."\n\n'
+            'The Shadow Secretary of State for the Family, Theresa May, said: "These plans were announced '
+            'before."')
+    assert speakers(text) == ["Patricia Hewitt", "Theresa May"]
+
+
+def test_pronoun_said_closing_the_sentence_of_a_partial_quote():
+    text = ('Charles Kennedy spoke on the radio on Monday.\n\n'
+            'The baby would be "priority number one" even if it arrived in the campaign, he said.')
+    assert speakers(text) == ["Charles Kennedy"]

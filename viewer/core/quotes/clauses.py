@@ -69,7 +69,7 @@ _DOCUMENT_READ = re.compile(r"^[\s,;:\u2014\u2013-]*(?:the|a|an|its|their|his|he
 _CLOSING_SAID = re.compile(r",\s+(?:said|says|added|wrote|testified|told\s+\w+)\s+"
                            r"(?P<subj>[^.;:!?\"\u201c\u201d]{3,120})[.!?]?\s*$")
 # "..." and affects every community, Noem said in the announcement.' closing a sentence
-_CLOSING_X_SAID = re.compile(r",\s+(?P<subj>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})\s+"
+_CLOSING_X_SAID = re.compile(r",\s+(?P<subj>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3}|he|she)\s+"
                              r"(?:said|says|added|wrote|told\s+\w+)\b[^.;:!?\"\u201c\u201d]{0,80}[.!?]?\s*$")
 _BODY_OF = re.compile(r"^(?:the\s+)?((?:[A-Z][\w\-]*(?:['\u2019]s)?\s+){1,3}(?:foreign\s+|defence\s+|defense\s+|"
                       r"interior\s+|health\s+|finance\s+|state\s+|(?:attorney|sheriff|prosecutor|governor|mayor|"
@@ -272,7 +272,11 @@ def _from_before(resolver: _Phrases, before: str, offset: int) -> _Attribution |
             subject = re.match(r"\s*((?:[\w'\u2019.\-]+\s+){0,5}?[\w'\u2019.\-]+),", head)
             subj = subject.group(1) if subject else ""
             pieces = head.rstrip().rstrip(",").split(",")
-            if (subj and len(pieces) == 2 and 2 <= len(pieces[1].split()) <= 4
+            if (len(pieces) == 2 and 2 <= len(pieces[1].split()) <= 4
+                    and all(w[:1].isupper() for w in pieces[1].split())
+                    and any(w.casefold() in TITLES for w in pieces[0].split()) and _name_in(pieces[1])):
+                subj = pieces[1].strip()  # "The Shadow Secretary of State for the Family, Theresa May, said"
+            elif (subj and len(pieces) == 2 and 2 <= len(pieces[1].split()) <= 4
                     and all(w[:1].isupper() for w in pieces[1].split()) and _named_piece(pieces) != pieces[0]):
                 subj = _named_piece(pieces).strip()  # "The senator's spokeswoman, Kristen Orthman, said"
             elif subj and resolver.speaker_from_phrase(subj, offset)[0] is None:
