@@ -304,3 +304,16 @@ def test_name_apposed_to_what_an_owner_has_is_the_subject_a_pronoun_means():
             'Reed\'s attorney, Linda Park, argued that the trial was unfair. "The jury never heard the key '
             'evidence," she said.')
     assert speakers(text) == ["Linda Park"]
+
+
+def test_a_known_person_of_a_place_is_the_person():
+    text = ('Mitch McConnell has led Senate Republicans since 2007.\n\n'
+            'In 2013, Senator Mitch McConnell of Kentucky called the debt "the transcendent issue of our era."')
+    assert speakers(text) == ["Mitch McConnell"]
+
+
+def test_the_name_after_told_is_the_listener_not_the_speaker():
+    text = ('Humza Yousaf faced questions on Tuesday.\n\n'
+            'Last week, Mr Yousaf told MSPs the inquiry only asked for the messages in September, '
+            '"just a matter of weeks ago".')
+    assert speakers(text) == ["Humza Yousaf"]

@@ -302,6 +302,9 @@ def _from_before(resolver: _Phrases, before: str, offset: int) -> _Attribution |
             inverted = re.match(r"\s+(?P<subj>[A-Z][^,.;:!?\"\u201c]{1,60})", before[verb.end():])
             if inverted:
                 subj = _clip_subject(inverted.group("subj"))
+        listener = _TOLD_WHOM.search(subj) if subj and index + 1 < len(verbs) else None
+        if listener and (_name_in(subj) or [""])[-1] == listener.group(1).split()[-1]:
+            continue  # "Mr Yousaf told MSPs the inquiry only asked ...": the name is who was told
         if subj:
             speaker, person = resolver.speaker_from_phrase(subj, offset)
             if speaker:
@@ -319,6 +322,7 @@ def _from_before(resolver: _Phrases, before: str, offset: int) -> _Attribution |
     return None
 
 
+_TOLD_WHOM = re.compile(r"\b(?:told|tells|tell)\s+((?:the\s+)?[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})")
 _WHO_SAID = re.compile(r"([A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3}),\s+who\s+(?:has\s+|had\s+|also\s+)?$")
 _FROM_HANDLE = re.compile(r"\b(?:statement|tweet|post|message|thread|video)s?\s+(?:from|by)\s+@(\w+)")
 _CONCESSIVE = re.compile(r",\s+(?:although|though|but|while|whereas)\s+(?=[A-Z])")

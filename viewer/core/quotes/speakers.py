@@ -273,6 +273,10 @@ class _Resolver(_DescriptionRules):
         located = re.split(r"\s+in\s+(?=[A-Z])", phrase, maxsplit=1)
         if len(located) == 2 and _name_in(located[0]):
             phrase = located[0]  # "the U.S. Embassy in Bolivia": the name after "in" is a place
+        located = re.split(r"\s+(?:of|from)\s+(?=[A-Z])", phrase, maxsplit=1)
+        owner = _name_in(located[0]) if len(located) == 2 else None
+        if owner and not _is_org(owner) and surname_key(owner) in self.book.full:
+            phrase = located[0]  # "Senator Mitch McConnell of Kentucky": a person from a place
         name = _name_in(phrase)
         if (name and first == "the" and name[-1].casefold() in PARTY_MEMBERS | TITLES
                 and not _is_org(name)):
