@@ -317,3 +317,10 @@ def test_the_name_after_told_is_the_listener_not_the_speaker():
             'Last week, Mr Yousaf told MSPs the inquiry only asked for the messages in September, '
             '"just a matter of weeks ago".')
     assert speakers(text) == ["Humza Yousaf"]
+
+
+def test_a_second_predicate_joined_by_and_has_the_first_ones_subject():
+    text = ('Hostages were taken in the city centre.\n\n'
+            'In the midst of the fear, Uber stepped in and tweeted this announcement: "We are all concerned '
+            'with events in the city."')
+    assert speakers(text) == ["Uber"]

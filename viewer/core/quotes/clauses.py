@@ -297,6 +297,11 @@ def _from_before(resolver: _Phrases, before: str, offset: int) -> _Attribution |
             subj = " ".join(words[-8:])
             if words and words[-1].casefold() in PRONOUNS | {"they", "we"}:
                 subj = words[-1]  # "In a Tumblr post at the time she described": the pronoun is the subject
+            coordinated = _AND_PREDICATE.search(head) if not subj else None
+            if coordinated:
+                # "In the midst of the fear, Uber stepped in and tweeted": the first predicate's subject
+                subject = _CLAUSE_SUBJECT.match(head[head.rfind(",", 0, coordinated.start()) + 1:])
+                subj = subject.group(1) if subject else ""
         if not subj and verb.group("verb").casefold() not in {"told", "tells", "tell", "asked", "asks"}:
             # "said Mr X that" inverted before the quote ("told BBC News" names the listener)
             inverted = re.match(r"\s+(?P<subj>[A-Z][^,.;:!?\"\u201c]{1,60})", before[verb.end():])
@@ -322,6 +327,10 @@ def _from_before(resolver: _Phrases, before: str, offset: int) -> _Attribution |
     return None
 
 
+_AND_PREDICATE = re.compile(r"\s+(?:and|but)\s+(?:then\s+|also\s+)?$")
+# A clause opening with its subject, then a verb: "Uber stepped in", "the Government came out fighting"
+_CLAUSE_SUBJECT = re.compile(r"\s*(?:[Tt]he\s+)?([A-Z][\w&'\u2019\-]*(?:\s+[A-Z][\w&'\u2019\-]*){0,3})\s+"
+                             r"(?:also\s+|then\s+)?[a-z]+(?:ed|s|t)\b")
 _TOLD_WHOM = re.compile(r"\b(?:told|tells|tell)\s+((?:the\s+)?[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})")
 _WHO_SAID = re.compile(r"([A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3}),\s+who\s+(?:has\s+|had\s+|also\s+)?$")
 _FROM_HANDLE = re.compile(r"\b(?:statement|tweet|post|message|thread|video)s?\s+(?:from|by)\s+@(\w+)")
