@@ -311,7 +311,7 @@ def test_seeds_credit_no_outlet_country_or_official():
     quotes = []
     for path in sorted(bundled_seeds_dir().glob("*.txt")):
         quotes.extend(find_quotes(load_article(path).text, path.name))
-    not_speakers = {"Per BBC", "BBC", "Ukraine", "Russia", "France", "official", "Reuters news agency"}
+    not_speakers = {"Per BBC", "BBC", "Ukraine", "Russia", "France", "official", "Reuters news agency", "Reuters"}
     assert not {q.speaker for q in quotes} & not_speakers
     assert all(q.speaker != "White House" for q in quotes if "super April" in q.text)
     clusters = cluster_quotes(quotes)

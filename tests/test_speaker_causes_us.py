@@ -324,3 +324,10 @@ def test_a_second_predicate_joined_by_and_has_the_first_ones_subject():
             'In the midst of the fear, Uber stepped in and tweeted this announcement: "We are all concerned '
             'with events in the city."')
     assert speakers(text) == ["Uber"]
+
+
+def test_an_outlet_citing_unnamed_sources_is_not_the_speaker():
+    text = ('The trip was planned with Washington, according to the Reuters news agency.\n\n'
+            'Citing two sources close to the president, the agency said the aim was to buy time until a '
+            '"super April" of elections.')
+    assert speakers(text) == [None]

@@ -312,6 +312,9 @@ def _from_before(resolver: _Phrases, before: str, offset: int) -> _Attribution |
             continue  # "Mr Yousaf told MSPs the inquiry only asked ...": the name is who was told
         if subj:
             speaker, person = resolver.speaker_from_phrase(subj, offset)
+            if speaker and _is_outlet(speaker) and _CITING.search(before):
+                # "Citing two sources close to Macron, the agency said": the outlet reports, unnamed sources spoke
+                return _Attribution(None, False, True)
             if speaker:
                 # "called it 'madness'" names who used the words, not that they were reported speech.
                 return _Attribution(speaker, person, verb.group("verb").casefold() not in WEAK_VERBS)
@@ -331,6 +334,8 @@ _AND_PREDICATE = re.compile(r"\s+(?:and|but)\s+(?:then\s+|also\s+)?$")
 # A clause opening with its subject, then a verb: "Uber stepped in", "the Government came out fighting"
 _CLAUSE_SUBJECT = re.compile(r"\s*(?:[Tt]he\s+)?([A-Z][\w&'\u2019\-]*(?:\s+[A-Z][\w&'\u2019\-]*){0,3})\s+"
                              r"(?:also\s+|then\s+)?[a-z]+(?:ed|s|t)\b")
+_CITING = re.compile(r"\b(?:[Cc]iting|[Qq]uoting)\s+(?:an?\s+|two\s+|three\s+|several\s+|unnamed\s+)?"
+                     r"(?:[a-z]+\s+){0,2}(?:sources?|officials?|people|diplomats?|insiders?)\b")
 _TOLD_WHOM = re.compile(r"\b(?:told|tells|tell)\s+((?:the\s+)?[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})")
 _WHO_SAID = re.compile(r"([A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3}),\s+who\s+(?:has\s+|had\s+|also\s+)?$")
 _FROM_HANDLE = re.compile(r"\b(?:statement|tweet|post|message|thread|video)s?\s+(?:from|by)\s+@(\w+)")
