@@ -331,3 +331,10 @@ def test_an_outlet_citing_unnamed_sources_is_not_the_speaker():
             'Citing two sources close to the president, the agency said the aim was to buy time until a '
             '"super April" of elections.')
     assert speakers(text) == [None]
+
+
+def test_a_name_and_a_second_description_of_the_same_person():
+    text = ('Biden praised her work.\n\n'
+            'In an interview, former White House chief of staff Ron Klain and senior Biden adviser said that '
+            '"She is great as a leader."')
+    assert speakers(text) == ["Ron Klain"]

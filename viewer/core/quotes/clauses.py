@@ -297,6 +297,9 @@ def _from_before(resolver: _Phrases, before: str, offset: int) -> _Attribution |
             subj = " ".join(words[-8:])
             if words and words[-1].casefold() in PRONOUNS | {"they", "we"}:
                 subj = words[-1]  # "In a Tumblr post at the time she described": the pronoun is the subject
+            named_and = _NAME_AND.search(head[:len(head) - len(tail)]) if tail.strip()[:1].islower() else None
+            if named_and and words and words[0].casefold() not in PRONOUNS | {"they", "we", "the", "a", "an"}:
+                subj = named_and.group(1)  # "chief of staff Ron Klain and senior Biden adviser said"
             coordinated = _AND_PREDICATE.search(head) if not subj else None
             if coordinated:
                 # "In the midst of the fear, Uber stepped in and tweeted": the first predicate's subject
@@ -330,6 +333,7 @@ def _from_before(resolver: _Phrases, before: str, offset: int) -> _Attribution |
     return None
 
 
+_NAME_AND = re.compile(r"([A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){1,3})\s+and$")
 _AND_PREDICATE = re.compile(r"\s+(?:and|but)\s+(?:then\s+|also\s+)?$")
 # A clause opening with its subject, then a verb: "Uber stepped in", "the Government came out fighting"
 _CLAUSE_SUBJECT = re.compile(r"\s*(?:[Tt]he\s+)?([A-Z][\w&'\u2019\-]*(?:\s+[A-Z][\w&'\u2019\-]*){0,3})\s+"
