@@ -77,3 +77,16 @@ def test_pronoun_said_closing_the_sentence_of_a_partial_quote():
     text = ('Charles Kennedy spoke on the radio on Monday.\n\n'
             'The baby would be "priority number one" even if it arrived in the campaign, he said.')
     assert speakers(text) == ["Charles Kennedy"]
+
+
+def test_role_and_name_then_has_said_closing_the_sentence():
+    text = ('Band exits\n\nSnow Patrol had "no other course of action" but to ask their bassist to leave the band, '
+            'lead singer Gary Lightbody has said.')
+    assert speakers(text) == ["Gary Lightbody"]
+
+
+def test_a_name_apposed_to_a_long_description_is_whom_he_means():
+    text = ("Catholics are planning a protest. The president of one of Mumbai's main Catholic organisations, "
+            "Dolphy D'Souza, says the film is offensive.\n\n"
+            'He called the film "pornographic and sensational".')
+    assert speakers(text) == ["Dolphy D'Souza"]

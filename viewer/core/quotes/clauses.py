@@ -69,8 +69,9 @@ _DOCUMENT_READ = re.compile(r"^[\s,;:\u2014\u2013-]*(?:the|a|an|its|their|his|he
 _CLOSING_SAID = re.compile(r",\s+(?:said|says|added|wrote|testified|told\s+\w+)\s+"
                            r"(?P<subj>[^.;:!?\"\u201c\u201d]{3,120})[.!?]?\s*$")
 # "..." and affects every community, Noem said in the announcement.' closing a sentence
-_CLOSING_X_SAID = re.compile(r",\s+(?P<subj>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3}|he|she)\s+"
-                             r"(?:said|says|added|wrote|told\s+\w+)\b[^.;:!?\"\u201c\u201d]{0,80}[.!?]?\s*$")
+_CLOSING_X_SAID = re.compile(r",\s+(?:[a-z][\w\-]*\s+){0,2}?"
+                             r"(?P<subj>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3}|he|she)"
+                             r"\s+(?:has\s+|had\s+)?(?:said|says|added|wrote|told\s+\w+)\b[^.;:!?\"\u201c\u201d]{0,80}[.!?]?\s*$")
 _BODY_OF = re.compile(r"^(?:the\s+)?((?:[A-Z][\w\-]*(?:['\u2019]s)?\s+){1,3}(?:foreign\s+|defence\s+|defense\s+|"
                       r"interior\s+|health\s+|finance\s+|state\s+|(?:attorney|sheriff|prosecutor|governor|mayor|"
                       r"president|coroner|comptroller|treasurer)['\u2019]s\s+)?(?:military|government|army|navy|"

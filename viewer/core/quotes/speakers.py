@@ -76,6 +76,7 @@ _DATELINE = re.compile(r"\s*[A-Z][A-Z .,'\-]+(?:\([^)]{1,30}\))?\s*[\u2014\u2013
 # "As the virus spread in March, poet Ada Limon struggled ...": the subject follows the opening clause
 _OPENER_CLAUSE = re.compile(r"\s*(?:As|When|While|After|Before|Although|Though|If|Since|Because|Once|Until)\b"
                             r"[^,\"\u201c]{1,120},\s*")
+_APPOSED_OPENING = re.compile(r"\s*The\s+[a-z][^,.;:!?\"\u201c\u201d]{0,100},\s+(" + CAP_RUN.pattern + r"),")
 _LEAD_IN = re.compile(r"\b(?:said|says|added|adds|told\s+[\w\s]{1,30}?|explained|insisted|stated)\s*:\s*$")
 # "['s] attorney, Linda Park,": what an owner has, and the name apposed to it
 _OWNED_APPOSITION = re.compile(r"(?:['\u2019]s?)?\s+(?:[a-z][\w\-]*\s+){0,3}?[a-z][\w\-]*,\s+("
@@ -377,6 +378,12 @@ class _Resolver(_DescriptionRules):
                     if named:
                         return named, start
                     continue
+            apposed = _APPOSED_OPENING.match(self.text, start, min(at, start + 200))
+            if apposed and not self._in_quote(apposed.start(1)):
+                # "The president of one of Mumbai's Catholic bodies, Dolphy D'Souza, says": the name apposed
+                named = self._named_subject_in(apposed.group(1), owners=False)
+                if named:
+                    return named, start
             described = _DESCRIBED_SUBJECT.match(opening)
             if described and (described.group(1).casefold() in TITLES | ROLES | NATIONALITIES
                               or described.group(1).endswith("-year-old")):
