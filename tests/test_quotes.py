@@ -129,3 +129,11 @@ def test_nickname_between_names_with_a_stray_space_is_closed_and_scare():
     quotes = find_quotes(text)
     assert [(q.text, q.kind) for q in quotes][0] == ("the Whirlwind", "scare")
     assert quotes[1].text.startswith("Tony Meo") and quotes[1].kind == "speech"
+
+
+def test_a_title_case_show_name_after_a_reporting_verb_stays_a_title():
+    text = ('McCarthy said on CBS\'s "Face the Nation" that Democrats were "playing games with the '
+            'American people."')
+    kinds = {q.text: q.kind for q in find_quotes(text)}
+    assert kinds["Face the Nation"] == "scare"
+    assert kinds["playing games with the American people."] == "speech"

@@ -316,4 +316,7 @@ def _is_fragment(text: str, span: QuoteSpan) -> bool:
     body = text[span.start:span.end]
     words = _WORD.findall(body)
     # A single word stays a scare quote even when someone said it ("called it 'cowardly'").
-    return not _is_nickname(text, span) and len(words) >= 2 and not all(w[0].isupper() for w in words)
+    capitalised = [w for w in words if w[0].isupper()]
+    title_case = len(capitalised) >= 2 and all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words)
+    # (nor a title in title case: 'said on CBS's "Face the Nation" that')
+    return not _is_nickname(text, span) and len(words) >= 2 and not title_case
