@@ -338,3 +338,16 @@ def test_a_name_and_a_second_description_of_the_same_person():
             'In an interview, former White House chief of staff Ron Klain and senior Biden adviser said that '
             '"She is great as a leader."')
     assert speakers(text) == ["Ron Klain"]
+
+
+def test_unnamed_officials_are_no_speaker():
+    text = ('"This was entirely preventable," said Houston Mayor Sylvester Turner.\n\n'
+            'Officials said the investigation "could take months."')
+    assert speakers(text) == ["Sylvester Turner", None]
+
+
+def test_a_lawsuit_speaks_for_whoever_filed_it():
+    text = ('Houston Mayor Sylvester Turner visited the site.\n\n'
+            'On behalf of three families, lawyer Tony Buzbee filed a lawsuit Tuesday against Acme Chemical Corp.\n\n'
+            'The lawsuit says the company "ignored repeated warnings about the leaking tanks."')
+    assert speakers(text) == ["Tony Buzbee"]

@@ -20,6 +20,9 @@ from viewer.core.quotes.names import _PARTICLE, _clean, _described, _is_org, _st
 
 # A word of a name: "O'Brien", but not "Minister's" (what someone has is no name)
 _NAME_WORD = r"[A-Z][\w\-]*(?:['\u2019](?!s\b)[\w\-]+)*"
+# "X filed a lawsuit", "X released its report": the one who issued the document
+_FILED = re.compile(r"(?:^|[,;]\s*)([^,;]{2,80}?)\s+(?:has\s+|have\s+|had\s+)?(?:filed|brought|issued|released|"
+                    r"published|sent|submitted|lodged)\s+(?:a|an|the|their|its|his|her)\s+(?:[\w\-]+\s+)?$")
 _AGE = re.compile(r"\b(?:the\s+)?(\d{1,3})-year-old\b", re.I)
 _QUALIFIERS = {"former", "vice", "deputy", "ex", "acting", "interim"}
 _BODY_WORDS = {"company", "firm", "group", "bank", "club", "government", "ministry", "department", "agency",
@@ -163,6 +166,10 @@ class _DescriptionRules:
                 speaker, person = self.speaker_from_phrase(_clip_subject(by.group(1)), where)
                 if speaker:
                     return speaker, person
+            filed = _FILED.search(clause)
+            if filed and filed.group(1).strip(" ,"):
+                # "Families of three workers filed a lawsuit": whoever filed it, named or not
+                return self.speaker_from_phrase(_clip_subject(filed.group(1).strip(" ,")), where)
         org = self._org_antecedent(at)
         if org:
             return org, False

@@ -28,7 +28,9 @@ from viewer.core.quotes.clauses import (
 )
 from viewer.core.quotes.descriptions import _DescriptionRules
 from viewer.core.quotes.lexicon import (
+    DETERMINERS,
     FUNCTION_WORDS,
+    GENERIC_SPEAKERS,
     NATIONALITIES,
     NOT_SUBJECT_START,
     PARTY_MEMBERS,
@@ -266,6 +268,9 @@ class _Resolver(_DescriptionRules):
             return recent, False
         if first in PLURAL_PRONOUNS and len(words) == 1:
             return None, False
+        if all(w.casefold() in GENERIC_SPEAKERS | DETERMINERS | {"some", "several", "two", "three", "other"}
+               for w in words):
+            return None, False  # "Officials said", "Some analysts": no one in particular
         if len(words) == 1 and words[0][:1].isupper() and first in self.book.full:
             return _clean(self.book.resolve(words)), True  # "King" the person, not the title
         body = _BODY_OF.match(phrase)
