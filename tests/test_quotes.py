@@ -137,3 +137,10 @@ def test_a_title_case_show_name_after_a_reporting_verb_stays_a_title():
     kinds = {q.text: q.kind for q in find_quotes(text)}
     assert kinds["Face the Nation"] == "scare"
     assert kinds["playing games with the American people."] == "speech"
+
+
+def test_a_title_in_title_case_with_its_full_stop_inside_the_marks_is_scare():
+    text = 'She read the poem "The End of Poetry." Then she said: "It is over for now."'
+    kinds = {q.text: q.kind for q in find_quotes(text)}
+    assert kinds["The End of Poetry."] == "scare"
+    assert kinds["It is over for now."] == "speech"
