@@ -243,8 +243,8 @@ def _classify(text: str, span: QuoteSpan, headline_end: int) -> str:
     small = [w for w in words if w.lower() in _TITLE_SMALL]
     if not ends_sentence and len(capitalised) >= 2 and len(capitalised) + len(small) == len(words):
         return "scare"  # a title or a name: "Lord of the Rings", "Super April"
-    if (len(capitalised) >= 3 and small and len(capitalised) + len(small) == len(words)
-            and all(w[0].islower() for w in small)):
+    if (len(capitalised) >= 3 and any(w in _TITLE_SMALL for w in words)
+            and all(w[0].isupper() or w in _TITLE_SMALL for w in words)):
         return "scare"  # a title set in title case, its full stop inside the marks: "The End of Poetry."
     if not span.double and span.start >= headline_end and len(words) < 4:
         return "scare"
