@@ -144,3 +144,10 @@ def test_a_title_in_title_case_with_its_full_stop_inside_the_marks_is_scare():
     kinds = {q.text: q.kind for q in find_quotes(text)}
     assert kinds["The End of Poetry."] == "scare"
     assert kinds["It is over for now."] == "speech"
+
+
+def test_song_titles_in_full_title_case_are_scare():
+    text = 'The band played "Listen To The Music," and then "What A Fool Believes," before they said "Thank you all."'
+    kinds = {q.text: q.kind for q in find_quotes(text)}
+    assert kinds["Listen To The Music,"] == "scare"
+    assert kinds["What A Fool Believes,"] == "scare"

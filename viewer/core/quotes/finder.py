@@ -218,8 +218,10 @@ def _starts_with_quote(line: str) -> bool:
     return bool(stripped) and stripped[0] in _DOUBLE_OPEN + _DOUBLE_STRAIGHT + _DOUBLE_CLOSE
 
 
-_TITLE_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "de", "du", "la", "le", "with",
-                "by"}
+_TITLE_SMALL = {
+    "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "de", "du", "la",
+    "le", "with", "her", "his", "by",
+}
 
 
 def _classify(text: str, span: QuoteSpan, headline_end: int) -> str:
@@ -240,8 +242,7 @@ def _classify(text: str, span: QuoteSpan, headline_end: int) -> str:
             return "speech"
         return "scare"
     capitalised = [w for w in words if w[0].isupper()]
-    small = [w for w in words if w.lower() in _TITLE_SMALL]
-    if not ends_sentence and len(capitalised) >= 2 and len(capitalised) + len(small) == len(words):
+    if not ends_sentence and len(capitalised) >= 2 and all(w[0].isupper() or w in _TITLE_SMALL for w in words):
         return "scare"  # a title or a name: "Lord of the Rings", "Super April"
     if (len(capitalised) >= 3 and any(w in _TITLE_SMALL for w in words)
             and all(w[0].isupper() or w in _TITLE_SMALL for w in words)):
