@@ -35,6 +35,10 @@ speaker, first and last words of each quoted span), each resolved to offsets in 
 - web-dev5: ``web_dev5_src.txt`` -> ``web_dev5.json``, 18 English news pages (8 US, 10 British), extracted the same
   way: the htmldate benchmark's BBAW pages at odd positions of their sorted ids (``web/bbaw-*.txt``; the even ones
   are kept for a held-out set) and Readability.js test pages (``web/rjs-*.txt``): a fifth dev set.
+- web-test3: ``web_test3_src.txt`` -> ``web_test3.json``, 13 US news pages, extracted the same way: 8 of the htmldate
+  benchmark's BBAW set (the English US news among the pages web-dev5 left for a held-out set) and 5 Readability.js test
+  pages (``rjs-*``: New York Times, Washington Post, Seattle Times, Yahoo/ABC News; none in web-dev5): a held-out test
+  set, only ever measured, never tuned on (do not read its per-quote errors).
 Quote F1 counts speech quotes: a found quote matches an annotated one when their spans overlap
 by at least half of the longer. Speaker accuracy is over matched speech quotes with an
 annotated speaker.
@@ -71,6 +75,7 @@ SETS = {
     "web-test2": ("web_test2_src.txt", "web_test2.json", "data"),
     "web-dev4": ("web_dev4_src.txt", "web_dev4.json", "data"),
     "web-dev5": ("web_dev5_src.txt", "web_dev5.json", "data"),
+    "web-test3": ("web_test3_src.txt", "web_test3.json", "data"),
 }
 # "bbc NAME" for the BBC sets, "web dev2" for "web-dev2"
 LABELS = {name: ("bbc " + name if corpus == "bbc" else name.replace("-", " ")) for name, (_, _, corpus) in SETS.items()}

@@ -20,7 +20,8 @@ def _eval_module():
 
 
 @pytest.mark.parametrize(("name", "articles"), [("web_dev", 49), ("web_test", 20), ("web_dev2", 32), ("web_dev3", 14),
-                                                  ("web_test2", 15), ("web_dev4", 17), ("web_dev5", 18)])
+                                                  ("web_test2", 15), ("web_dev4", 17), ("web_dev5", 18),
+                                                  ("web_test3", 13)])
 def test_web_annotations_match_the_stored_texts(name, articles):
     gold = json.loads((DATA / f"{name}.json").read_text(encoding="utf-8"))
     assert len(gold) == articles
@@ -33,7 +34,8 @@ def test_web_annotations_match_the_stored_texts(name, articles):
 
 def test_web_sources_resolve_to_the_stored_offsets():
     module = _eval_module()
-    for name in ("web_dev", "web_test", "web_dev2", "web_dev3", "web_test2", "web_dev4", "web_dev5"):
+    for name in ("web_dev", "web_test", "web_dev2", "web_dev3", "web_test2", "web_dev4", "web_dev5",
+                 "web_test3"):
         resolved = module.resolve(module.parse_source(DATA / f"{name}_src.txt"), DATA)
         stored = json.loads((DATA / f"{name}.json").read_text(encoding="utf-8"))
         assert resolved == stored
@@ -46,3 +48,23 @@ def test_web_sets_score_from_the_stored_texts():
     assert result["gold_speech"] == 448
     assert result["f1"] >= 0.94
     assert result["speaker_accuracy"] >= 0.93
+
+
+def test_web_test3_texts_are_what_the_app_extracts_from_a_stored_text():
+    """The stored texts load back unchanged, so the offsets hold when the app reads them."""
+    from viewer.core.loading.articles import load_article
+
+    gold = json.loads((DATA / "web_test3.json").read_text(encoding="utf-8"))
+    speech = [q for entry in gold for q in entry["quotes"] if q["kind"] == "speech"]
+    assert len(speech) == 171
+    for entry in gold:
+        path = DATA / entry["path"]
+        assert load_article(path).text == path.read_text(encoding="utf-8")
+
+
+def test_the_held_out_web_test3_shares_no_page_with_any_other_set():
+    module = _eval_module()
+    test3 = {entry["path"] for entry in module.parse_source(DATA / "web_test3_src.txt")}
+    for source in DATA.glob("*_src.txt"):
+        if source.name != "web_test3_src.txt":
+            assert not test3 & {entry["path"] for entry in module.parse_source(source)}, source.name
