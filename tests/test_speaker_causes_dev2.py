@@ -90,3 +90,9 @@ def test_a_name_apposed_to_a_long_description_is_whom_he_means():
             "Dolphy D'Souza, says the film is offensive.\n\n"
             'He called the film "pornographic and sensational".')
     assert speakers(text) == ["Dolphy D'Souza"]
+
+
+def test_a_misspelt_surname_after_an_honorific_is_the_person_named_in_full():
+    text = ('Transport Commissioner Jacques Barrot said he wanted it done swiftly. '
+            '"The Italian authorities have presented a serious plan," said Mr Barot.')
+    assert speakers(text) == ["Jacques Barrot"]

@@ -87,7 +87,7 @@ class _DescriptionRules:
                     found = m.group(1) or m.group(2)
             if found and found.split()[0][0].isupper():
                 name = _strip_titles(found.split())
-                if not _is_org(name) and name[0].casefold() not in TITLES:
+                if not _is_org(name) and name[0].casefold() not in TITLES | FUNCTION_WORDS:
                     return _clean(self.book.resolve(name)), True
             if head in {"official", "source", "spokesman", "spokeswoman", "spokesperson", "analyst", "economist",
                         "insider"}:

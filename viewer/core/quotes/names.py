@@ -71,6 +71,7 @@ class _NameBook:
                 self.org_names.append(name)
                 self.orgs.add(name.casefold())
         headed: set[str] = set()
+        titled: list[str] = []
         for match in CAP_RUN.finditer(text):
             if any(a <= match.start() < b for a, b in bodies):
                 continue
@@ -99,7 +100,7 @@ class _NameBook:
             elif (len(person) == 1 and len(words) >= 2 and _fold(words[-2]) in TITLES | HONORIFICS
                   and person[0].casefold() not in self.common | TITLES | ROLES | FUNCTION_WORDS
                   and not _is_org(person) and person[0][1:].islower()):
-                self.full.setdefault(person[0].casefold(), person[0])  # "Mayor Hernandez": all the article gives
+                titled.append(person[0])  # "Mayor Hernandez": maybe all the article gives
                 continue
             if (not (2 <= len(person) <= 5) or any(w.casefold() in ORG_WORDS for w in person)
                     or person[-1].casefold() in PARTY_MEMBERS):  # "Massachusetts Democrat": no one's name
@@ -113,6 +114,9 @@ class _NameBook:
             gender = _gender_of(words[:-len(person)] if len(words) > len(person) else [], person)
             if gender and name not in self.genders:
                 self.genders[name] = gender
+        for surname in titled:  # (once every full name is known: "Mr Barot" is "Jacques Barrot" misspelt)
+            if surname.casefold() not in self.full and not self._variant(surname.casefold()):
+                self.full[surname.casefold()] = surname
         for key in [k for k, name in self.full.items() if name.casefold() in headed]:
             del self.full[key]  # a body the article names a chief of, wherever else it stands alone
         for m in _ACRONYM.finditer(text):
