@@ -30,6 +30,8 @@ speaker, first and last words of each quoted span), each resolved to offsets in 
 - web-dev5: ``web_dev5_src.txt`` -> ``web_dev5.json``, 18 English news pages (8 US, 10 British), extracted the same
   way: the htmldate benchmark's BBAW pages at odd positions of their sorted ids (``web/bbaw-*.txt``; the even ones
   are kept for a held-out set) and Readability.js test pages (``web/rjs-*.txt``): a fifth dev set.
+- web-dev6: ``web_dev6_src.txt`` -> ``web_dev6.json``, the only page of the scrapinghub benchmark unused by the other
+  web sets that is English news with at least 3 spoken quotations (a Slate feature, 44 speech quotes): a sixth dev set.
 Quote F1 counts speech quotes: a found quote matches an annotated one when their spans overlap
 by at least half of the longer. Speaker accuracy is over matched speech quotes with an
 annotated speaker.
@@ -64,6 +66,7 @@ SETS = {
     "web-test2": ("web_test2_src.txt", "web_test2.json", "data"),
     "web-dev4": ("web_dev4_src.txt", "web_dev4.json", "data"),
     "web-dev5": ("web_dev5_src.txt", "web_dev5.json", "data"),
+    "web-dev6": ("web_dev6_src.txt", "web_dev6.json", "data"),
 }
 # "bbc NAME" for the BBC sets, "web dev2" for "web-dev2"
 LABELS = {name: ("bbc " + name if corpus == "bbc" else name.replace("-", " ")) for name, (_, _, corpus) in SETS.items()}
