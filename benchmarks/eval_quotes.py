@@ -39,6 +39,8 @@ speaker, first and last words of each quoted span), each resolved to offsets in 
   benchmark's BBAW set (the English US news among the pages web-dev5 left for a held-out set) and 5 Readability.js test
   pages (``rjs-*``: New York Times, Washington Post, Seattle Times, Yahoo/ABC News; none in web-dev5): a held-out test
   set, only ever measured, never tuned on (do not read its per-quote errors).
+- web-dev6: ``web_dev6_src.txt`` -> ``web_dev6.json``, the only page of the scrapinghub benchmark unused by the other
+  web sets that is English news with at least 3 spoken quotations (a Slate feature, 44 speech quotes): a sixth dev set.
 Quote F1 counts speech quotes: a found quote matches an annotated one when their spans overlap
 by at least half of the longer. Speaker accuracy is over matched speech quotes with an
 annotated speaker.
@@ -76,6 +78,7 @@ SETS = {
     "web-dev4": ("web_dev4_src.txt", "web_dev4.json", "data"),
     "web-dev5": ("web_dev5_src.txt", "web_dev5.json", "data"),
     "web-test3": ("web_test3_src.txt", "web_test3.json", "data"),
+    "web-dev6": ("web_dev6_src.txt", "web_dev6.json", "data"),
 }
 # "bbc NAME" for the BBC sets, "web dev2" for "web-dev2"
 LABELS = {name: ("bbc " + name if corpus == "bbc" else name.replace("-", " ")) for name, (_, _, corpus) in SETS.items()}

@@ -21,7 +21,7 @@ def _eval_module():
 
 @pytest.mark.parametrize(("name", "articles"), [("web_dev", 49), ("web_test", 20), ("web_dev2", 32), ("web_dev3", 14),
                                                   ("web_test2", 15), ("web_dev4", 17), ("web_dev5", 18),
-                                                  ("web_test3", 13)])
+                                                  ("web_test3", 13), ("web_dev6", 1)])
 def test_web_annotations_match_the_stored_texts(name, articles):
     gold = json.loads((DATA / f"{name}.json").read_text(encoding="utf-8"))
     assert len(gold) == articles
@@ -35,7 +35,7 @@ def test_web_annotations_match_the_stored_texts(name, articles):
 def test_web_sources_resolve_to_the_stored_offsets():
     module = _eval_module()
     for name in ("web_dev", "web_test", "web_dev2", "web_dev3", "web_test2", "web_dev4", "web_dev5",
-                 "web_test3"):
+                 "web_test3", "web_dev6"):
         resolved = module.resolve(module.parse_source(DATA / f"{name}_src.txt"), DATA)
         stored = json.loads((DATA / f"{name}.json").read_text(encoding="utf-8"))
         assert resolved == stored
