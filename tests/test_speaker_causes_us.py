@@ -351,3 +351,15 @@ def test_a_lawsuit_speaks_for_whoever_filed_it():
             'On behalf of three families, lawyer Tony Buzbee filed a lawsuit Tuesday against Acme Chemical Corp.\n\n'
             'The lawsuit says the company "ignored repeated warnings about the leaking tanks."')
     assert speakers(text) == ["Tony Buzbee"]
+
+
+def test_a_name_then_a_partial_quote_goes_on_with_the_paragraphs_speaker():
+    text = ('"Leaders have taken risks," Obama said in his speech. Palestinian Authority President Mahmoud Abbas '
+            '"has put aside efforts to shortcut the pursuit of peace."')
+    assert speakers(text) == ["Obama", "Obama"]
+
+
+def test_he_said_set_inside_a_sentence_about_someone_else():
+    text = ('"We are proud of the record," said Ben LaBolt, White House communications director.\n\n'
+            'Biden, he said, also "was the first president to stand at an active strike site."')
+    assert speakers(text) == ["Ben LaBolt", "Ben LaBolt"]

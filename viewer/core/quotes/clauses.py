@@ -314,8 +314,13 @@ def _from_before(resolver: _Phrases, before: str, offset: int) -> _Attribution |
         listener = _TOLD_WHOM.search(subj) if subj and index + 1 < len(verbs) else None
         if listener and (_name_in(subj) or [""])[-1] == listener.group(1).split()[-1]:
             continue  # "Mr Yousaf told MSPs the inquiry only asked ...": the name is who was told
+        if subj in PRONOUNS and _PARENTHETICAL.match(head):
+            # 'Biden, he said, also "was the first ...": "he" is someone before this sentence
+            subj_at = offset - len(before)
+        else:
+            subj_at = offset
         if subj:
-            speaker, person = resolver.speaker_from_phrase(subj, offset)
+            speaker, person = resolver.speaker_from_phrase(subj, subj_at)
             if speaker and _is_outlet(speaker) and _CITING.search(before):
                 # "Citing two sources close to Macron, the agency said": the outlet reports, unnamed sources spoke
                 return _Attribution(None, False, True)
@@ -341,6 +346,7 @@ _CLAUSE_SUBJECT = re.compile(r"\s*(?:[Tt]he\s+)?([A-Z][\w&'\u2019\-]*(?:\s+[A-Z]
                              r"(?:also\s+|then\s+)?[a-z]+(?:ed|s|t)\b")
 _CITING = re.compile(r"\b(?:[Cc]iting|[Qq]uoting)\s+(?:an?\s+|two\s+|three\s+|several\s+|unnamed\s+)?"
                      r"(?:[a-z]+\s+){0,2}(?:sources?|officials?|people|diplomats?|insiders?)\b")
+_PARENTHETICAL = re.compile(r"\s*[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3},\s+(?:he|she)\s+$")
 _TOLD_WHOM = re.compile(r"\b(?:told|tells|tell)\s+((?:the\s+)?[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})")
 _WHO_SAID = re.compile(r"([A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3}),\s+who\s+(?:has\s+|had\s+|also\s+)?$")
 _FROM_HANDLE = re.compile(r"\b(?:statement|tweet|post|message|thread|video)s?\s+(?:from|by)\s+@(\w+)")

@@ -79,6 +79,8 @@ _DATELINE = re.compile(r"\s*[A-Z][A-Z .,'\-]+(?:\([^)]{1,30}\))?\s*[\u2014\u2013
 _OPENER_CLAUSE = re.compile(r"\s*(?:As|When|While|After|Before|Although|Though|If|Since|Because|Once|Until)\b"
                             r"[^,\"\u201c]{1,120},\s*")
 _APPOSED_OPENING = re.compile(r"\s*The\s+[a-z][^,.;:!?\"\u201c\u201d]{0,100},\s+(" + CAP_RUN.pattern + r"),")
+# A sentence that is only a name, then a partial quote: 'Palestinian Authority President Mahmoud Abbas "has'
+_BARE_NAME = re.compile(r"(?:[A-Z][\w'\u2019.\-]*\s+){0,5}[A-Z][\w'\u2019.\-]*")
 _LEAD_IN = re.compile(r"\b(?:said|says|added|adds|told\s+[\w\s]{1,30}?|explained|insisted|stated)\s*:\s*$")
 # "['s] attorney, Linda Park,": what an owner has, and the name apposed to it
 _OWNED_APPOSITION = re.compile(r"(?:['\u2019]s?)?\s+(?:[a-z][\w\-]*\s+){0,3}?[a-z][\w\-]*,\s+("
@@ -515,8 +517,15 @@ def _attribute(text: str, spans: Sequence[SpanLike]) -> list[_Attribution]:
                 if dateline:
                     before = before[dateline.end():]  # "NEW YORK (AP) — ": where the story was filed
                 opener = _OPENER_CLAUSE.match(before)
-                speaker = _echoed(text, spans, results, index) or resolver._named_subject_of(before) or (
-                    resolver._named_subject_of(before[opener.end():]) if opener else None)
+                bare_name = (previous is not None and results[-1].speaker and results[-1].person
+                             and previous.open_mark >= line_start and _BARE_NAME.fullmatch(before.strip()))
+                if bare_name:
+                    # '"...," Obama said. President Mahmoud Abbas "has put aside ...": the speaker goes on
+                    # about someone; the name is who the words are about
+                    speaker = results[-1].speaker
+                else:
+                    speaker = _echoed(text, spans, results, index) or resolver._named_subject_of(before) or (
+                        resolver._named_subject_of(before[opener.end():]) if opener else None)
                 if speaker is None:
                     # ... or of the body the sentence opens with ("UKIP asserts that Mr Hockney "has ...")
                     opening = CAP_RUN.match(before.lstrip())
