@@ -548,6 +548,7 @@ class MainWindow(QMainWindow):
         self.passage_model.set_passages(view.passages, view.a.text if view.a else "", view.b.text if view.b else "",
                                         view.reuse, view.colour_ids, view.summaries())
         self.passage_table.resizeColumnsToContents()
+        self._on_current_passage(view.current)  # (a reset model forgets its current row: the view's passage is kept)
 
     def _on_current_passage(self, index: int) -> None:
         if index < 0:
