@@ -363,3 +363,10 @@ def test_he_said_set_inside_a_sentence_about_someone_else():
     text = ('"We are proud of the record," said Ben LaBolt, White House communications director.\n\n'
             'Biden, he said, also "was the first president to stand at an active strike site."')
     assert speakers(text) == ["Ben LaBolt", "Ben LaBolt"]
+
+
+def test_a_quote_closed_with_two_straight_single_marks():
+    text = ('Tourism operators were waiting.\n\n'
+            '"We hope to work with the neighboring countries, those who can travel by car,\'\' said Gianni '
+            'Serandrei, the owner of a hotel.')
+    assert speakers(text) == ["Gianni Serandrei"]

@@ -371,6 +371,8 @@ def _named_piece(pieces: list[str]) -> str:
 
 
 def _from_after(resolver: _Phrases, after: str, offset: int, quoted: str = "") -> _Attribution | None:
+    if after[:1] in "'\u2019":
+        after = " " + after[1:]  # 'countries, those who can travel by car,\'\' said': a doubled close
     if not after.strip():
         return None
     if quoted.rstrip()[-1:] == "." and re.match(r"^\s+[A-Z]", after):
