@@ -151,3 +151,10 @@ def test_song_titles_in_full_title_case_are_scare():
     kinds = {q.text: q.kind for q in find_quotes(text)}
     assert kinds["Listen To The Music,"] == "scare"
     assert kinds["What A Fool Believes,"] == "scare"
+
+
+def test_two_straight_single_marks_close_an_open_double_quote():
+    text = '"We hope to work with our neighbours,\'\' said Gianni Serandrei. \'It works,\'\' she wrote.'
+    quotes = find_quotes(text)
+    assert quotes[0].text == "We hope to work with our neighbours,"
+    assert quotes[0].speaker == "Gianni Serandrei"

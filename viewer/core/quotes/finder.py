@@ -252,12 +252,27 @@ def _classify(text: str, span: QuoteSpan, headline_end: int) -> str:
     return "speech"
 
 
+_STRAIGHT_CLOSE = re.compile(r"(?<=[\w.,!?])''(?=[\s.,;:!?)]|$)")
+_STRAIGHT_OPEN = re.compile(r"(?<=[\s(])''(?=\w)")
+
+
 def _fold_doubled_singles(text: str) -> str:
     """Two single marks typed for one double mark ("voters,\u2019\u2019 Will Moy said") read as that
     double mark and a thin space, so offsets stay the same."""
-    if "\u2019\u2019" not in text and "\u2018\u2018" not in text:
+    if "\u2019\u2019" not in text and "\u2018\u2018" not in text and "''" not in text:
         return text
-    return text.replace("\u2019\u2019", "\u201d\u2009").replace("\u2018\u2018", "\u2009\u201c")
+    text = text.replace("\u2019\u2019", "\u201d\u2009").replace("\u2018\u2018", "\u2009\u201c")
+    # straight ones too, where they close a double quote left open on the line ('"... by car,'' said')
+    # or open words (" ''We")
+    if "''" not in text:
+        return text
+    text = _STRAIGHT_CLOSE.sub(lambda m: "\u201d\u2009" if _double_open_before(text, m.start()) else m.group(), text)
+    return _STRAIGHT_OPEN.sub("\u2009\u201c", text)
+
+
+def _double_open_before(text: str, at: int) -> bool:
+    line = text[text.rfind("\n", 0, at) + 1:at]
+    return line.count('"') % 2 == 1 or line.count("\u201c") > line.count("\u201d")
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
