@@ -370,3 +370,10 @@ def test_a_quote_closed_with_two_straight_single_marks():
             '"We hope to work with the neighboring countries, those who can travel by car,\'\' said Gianni '
             'Serandrei, the owner of a hotel.')
     assert speakers(text) == ["Gianni Serandrei"]
+
+
+def test_a_contracted_pronoun_before_the_verb():
+    text = ('Mike Ford hated explaining his books.\n\n'
+            'When his editors would ask him to explain himself more, he\'d respond, "I have a horror of being '
+            'obvious."')
+    assert speakers(text) == ["Mike Ford"]

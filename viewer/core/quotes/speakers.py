@@ -254,6 +254,9 @@ class _Resolver(_DescriptionRules):
         words = phrase.split()
         if not words:
             return None, False
+        if len(words) == 1 and re.fullmatch(r"(?i:he|she)['\u2019](?:d|ll|s)", words[0]):
+            words = [re.split(r"['\u2019]", words[0])[0]]  # "he'd respond", "she'll say"
+            phrase = words[0]
         first = words[0].casefold()
         if first in {"her", "his"} and len(words) > 1:
             phrase = " ".join(words[1:])  # "Her director Leigh": a possessive, not the pronoun subject
