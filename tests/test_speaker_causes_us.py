@@ -377,3 +377,10 @@ def test_a_contracted_pronoun_before_the_verb():
             'When his editors would ask him to explain himself more, he\'d respond, "I have a horror of being '
             'obvious."')
     assert speakers(text) == ["Mike Ford"]
+
+
+def test_a_name_set_apart_by_commas_after_an_opening_clause():
+    text = ('Gov. Gavin Newsom signed the budget.\n\n'
+            'Asked about the criticism, Newsom\'s spokesperson, Erin Mellon, said the governor "is committed to '
+            'doing more."')
+    assert speakers(text) == ["Erin Mellon"]

@@ -281,8 +281,11 @@ def _from_before(resolver: _Phrases, before: str, offset: int) -> _Attribution |
                     and all(w[:1].isupper() for w in pieces[1].split()) and _named_piece(pieces) != pieces[0]):
                 subj = _named_piece(pieces).strip()  # "The senator's spokeswoman, Kristen Orthman, said"
             elif subj and resolver.speaker_from_phrase(subj, offset)[0] is None:
+                # "Asked about it, Newsom's spokesperson, Erin Mellon, said": a name set apart by commas
+                named = [p.strip() for p in pieces[1:] if 2 <= len(p.split()) <= 4
+                         and all(w[:1].isupper() for w in p.split()) and _name_in(p)]
                 # "On Monday, the People's Daily, the mouthpiece of the party, warned": a later piece
-                for piece in head.split(",")[1:]:
+                for piece in named[-1:] or head.split(",")[1:]:
                     if piece.strip() and resolver.speaker_from_phrase(piece, offset)[0]:
                         subj = piece.strip()
                         break
