@@ -384,3 +384,16 @@ def test_a_name_set_apart_by_commas_after_an_opening_clause():
             'Asked about the criticism, Newsom\'s spokesperson, Erin Mellon, said the governor "is committed to '
             'doing more."')
     assert speakers(text) == ["Erin Mellon"]
+
+
+def test_a_surname_alone_with_a_who_clause_is_a_person_a_description_can_mean():
+    text = ('Prosecutors opened their case against former Trump Organization executive Allen Weisselberg.\n\n'
+            'Trump, who is not charged in the case, called the prosecution "a witch hunt" in a post. '
+            '"They are after me, not Allen," the former president wrote.')
+    assert speakers(text) == ["Trump", "Trump"]
+
+
+def test_the_defense_is_a_side_not_the_last_person_quoted():
+    text = ('"I feel bad for him," Michael Cohen said.\n\n'
+            'In court papers, the defense argued that the charges were "unprecedented and politically motivated."')
+    assert speakers(text) == ["Michael Cohen", None]

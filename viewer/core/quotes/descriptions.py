@@ -23,6 +23,10 @@ _NAME_WORD = r"[A-Z][\w\-]*(?:['\u2019](?!s\b)[\w\-]+)*"
 # "X filed a lawsuit", "X released its report": the one who issued the document
 _FILED = re.compile(r"(?:^|[,;]\s*)([^,;]{2,80}?)\s+(?:has\s+|have\s+|had\s+)?(?:filed|brought|issued|released|"
                     r"published|sent|submitted|lodged)\s+(?:a|an|the|their|its|his|her)\s+(?:[\w\-]+\s+)?$")
+# Words that make a title ("defense secretary", "former president") but name no one alone
+_TITLE_MODIFIERS = {"foreign", "home", "defence", "defense", "finance", "trade", "national", "security", "state",
+                    "health", "education", "interior", "culture", "shadow", "former", "new", "acting", "assistant",
+                    "managing", "first", "deputy", "vice", "prosecution"}
 _AGE = re.compile(r"\b(?:the\s+)?(\d{1,3})-year-old\b", re.I)
 _QUALIFIERS = {"former", "vice", "deputy", "ex", "acting", "interim"}
 _BODY_WORDS = {"company", "firm", "group", "bank", "club", "government", "ministry", "department", "agency",
@@ -55,6 +59,8 @@ class _DescriptionRules:
         if not words:
             return None, False
         head = words[-1]
+        if head in _TITLE_MODIFIERS:
+            return None, False  # "the defense argued": a side, not one person
         if head in DOCUMENTS or head.rstrip("s") in DOCUMENTS:
             return self._document_author(head, at)
         if head in _BODY_WORDS | {"statement"}:

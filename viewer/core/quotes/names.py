@@ -135,12 +135,18 @@ class _NameBook:
         for m in _WHO.finditer(text) if "who" in text else ():
             name = _ONE_NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
             gendered = _GENDERED.search(m.group(1))
-            if not name or not gendered:
+            # ("Trump, who is not charged in the case, called ...": a singular verb after the clause, unlike
+            # "Leicester, who signed White, have")
+            singular = _SINGULAR_AFTER.match(text, m.end())
+            if not name or not (gendered or singular):
                 continue
             word = name.group(1)
-            if word.casefold() not in FUNCTION_WORDS and word.casefold() not in self.common and not _is_org([word]):
+            if (word.casefold() not in FUNCTION_WORDS and word.casefold() not in self.common and not _is_org([word])
+                    and word.casefold() not in self.orgs):
                 self.full.setdefault(word.casefold(), word)
-                self.genders.setdefault(self.full[word.casefold()], "f" if gendered.group(1).startswith("her") else "m")
+                if gendered:
+                    self.genders.setdefault(self.full[word.casefold()],
+                                            "f" if gendered.group(1).startswith("her") else "m")
         for m in _HONORIFIC_BEFORE.finditer(text):
             name = self.full.get(m.group(2).casefold())
             if name and name not in self.genders:
@@ -352,6 +358,8 @@ _LONG_ORG = re.compile(r"\b([A-Z][\w&'\u2019\-]*(?:[ \t]+(?:(?:of|for|and|on|in|
 # (found from each "who": a pattern that starts at every capital letter made the book a fifth slower)
 _WHO = re.compile(r"[,\u2014\u2013-][ \t]*who\b([^,.;:!?\u2014\u2013]{0,80})")
 _ONE_NAME_BEFORE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]+)[ \t]*-?$")
+_SINGULAR_AFTER = re.compile(r",[ \t]+(?:also[ \t]+|later[ \t]+)?(?:said|says|told|called|wrote|added|argued|insisted|"
+                             r"warned|is|was|has)\b")
 _GENDERED = re.compile(r"\b(his|her|himself|herself)\b")
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Lord|Dame)[.\ua78f]?[ \t]+([A-Z][\w'\u2019\-]+)")
 
