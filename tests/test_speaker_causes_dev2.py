@@ -96,3 +96,11 @@ def test_a_misspelt_surname_after_an_honorific_is_the_person_named_in_full():
     text = ('Transport Commissioner Jacques Barrot said he wanted it done swiftly. '
             '"The Italian authorities have presented a serious plan," said Mr Barot.')
     assert speakers(text) == ["Jacques Barrot"]
+
+
+def test_a_nationality_noun_before_a_name_and_a_coach_owned_by_a_player():
+    text = ("Andy Murray beat Frenchman Richard Gasquet 6-3 6-4.\n\n"
+            'Gasquet admitted he had been outplayed. "He was too good for me," the 20-year-old said.\n\n'
+            "Murray's coach Brad Gilbert was full of praise. \"Andy is playing the best tennis of his life,\" "
+            "said the American.")
+    assert speakers(text) == ["Richard Gasquet", "Brad Gilbert"]

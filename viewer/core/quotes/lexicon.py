@@ -115,7 +115,9 @@ ROLES = set(
     "neighbor fan supporter shopkeeper owner landlord tenant councillor mayor bishop cardinal archbishop "
     "rabbi imam pastor vicar reverend father priest monk nun sister brother uncle aunt mother grandmother "
     "grandfather widow mum dad chancellor republican democrat conservative mp mep senator congressman "
-    "congresswoman governor candidate minister secretary spokesman spokeswoman chairman chairwoman".split()
+    "congresswoman governor candidate minister secretary spokesman spokeswoman chairman chairwoman "
+    "frenchman frenchwoman englishman englishwoman scotsman scotswoman welshman welshwoman irishman irishwoman "
+    "dutchman spaniard swede briton".split()
 )
 # Gendered words before or for a name, for choosing whom "he" or "she" means.
 FEMALE_WORDS = set(

@@ -83,8 +83,8 @@ _APPOSED_OPENING = re.compile(r"\s*The\s+[a-z][^,.;:!?\"\u201c\u201d]{0,100},\s+
 _BARE_NAME = re.compile(r"(?:[A-Z][\w'\u2019.\-]*\s+){0,5}[A-Z][\w'\u2019.\-]*")
 _LEAD_IN = re.compile(r"\b(?:said|says|added|adds|told\s+[\w\s]{1,30}?|explained|insisted|stated)\s*:\s*$")
 # "['s] attorney, Linda Park,": what an owner has, and the name apposed to it
-_OWNED_APPOSITION = re.compile(r"(?:['\u2019]s?)?\s+(?:[a-z][\w\-]*\s+){0,3}?[a-z][\w\-]*,\s+("
-                               + CAP_RUN.pattern + r"),")
+_OWNED_APPOSITION = re.compile(r"(?:['\u2019]s?)?\s+((?:[a-z][\w\-]*\s+){0,3}?[a-z][\w\-]*)(,?)\s+("
+                               + CAP_RUN.pattern + r")(?=[,\s])")
 _UNSEEN = object()
 _LOOKBACK = 3000  # characters of narration searched back for whom a pronoun means
 _NEWLINE = re.compile(r"\n")
@@ -423,9 +423,10 @@ class _Resolver(_DescriptionRules):
                 continue  # "in Connolly's subcommittee, Rep. Jody Hice": an owner, not the subject
             possessive = re.search(r"['\u2019]s?$", match.group()) or opening[match.end():match.end() + 1] in "'\u2019"
             apposed = possessive and _OWNED_APPOSITION.match(opening[match.end():])
-            if owners and apposed:
-                # "Reed's attorney, Linda Park, argued": the name apposed to what the owner has is the subject
-                named = self._named_subject_in(apposed.group(1), owners=False)
+            if owners and apposed and (apposed.group(2) or apposed.group(1).split()[-1] in TITLES | ROLES):
+                # "Reed's attorney, Linda Park, argued", "Murray's coach Brad Gilbert was": the name apposed
+                # to what the owner has is the subject
+                named = self._named_subject_in(apposed.group(3), owners=False)
                 if named:
                     return named
             words = _strip_titles(_split_name(match.group()))
