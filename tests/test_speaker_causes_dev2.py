@@ -104,3 +104,11 @@ def test_a_nationality_noun_before_a_name_and_a_coach_owned_by_a_player():
             "Murray's coach Brad Gilbert was full of praise. \"Andy is playing the best tennis of his life,\" "
             "said the American.")
     assert speakers(text) == ["Richard Gasquet", "Brad Gilbert"]
+
+
+def test_her_lawsuit_speaks_for_her_and_a_capitalised_modifier_describes_someone():
+    text = ('Marion Jones has filed a lawsuit for defamation against Victor Conte.\n\n'
+            'The Sydney Olympic gold medallist says Conte damaged her reputation. Her lawsuit, filed in San '
+            'Francisco, said the sprinter had passed a lie detector test. Conte\'s statements, the suit added, '
+            'were "false and malicious".')
+    assert speakers(text) == ["Marion Jones"]

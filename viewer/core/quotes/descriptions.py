@@ -27,6 +27,8 @@ _FILED = re.compile(r"(?:^|[,;]\s*)([^,;]{2,80}?)\s+(?:has\s+|have\s+|had\s+)?(?
 _TITLE_MODIFIERS = {"foreign", "home", "defence", "defense", "finance", "trade", "national", "security", "state",
                     "health", "education", "interior", "culture", "shadow", "former", "new", "acting", "assistant",
                     "managing", "first", "deputy", "vice", "prosecution"}
+# "Her lawsuit", "Smith's lawsuit": who has the document
+_OWNED_DOCUMENT = re.compile(r"(?:\b([Hh]is|[Hh]er)|([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})['\u2019]s?)\s+(?:[a-z\-]+\s+)?$")
 _AGE = re.compile(r"\b(?:the\s+)?(\d{1,3})-year-old\b", re.I)
 _QUALIFIERS = {"former", "vice", "deputy", "ex", "acting", "interim"}
 _BODY_WORDS = {"company", "firm", "group", "bank", "club", "government", "ministry", "department", "agency",
@@ -157,12 +159,22 @@ class _DescriptionRules:
         ("the US military said in a statement"), else the organisation or person last in view."""
         floor = max(0, at - _LOOKBACK)
         stem = re.escape(head.rstrip("s"))
-        for m in reversed(list(re.finditer(r"\b" + stem + r"s?\b", self.text[floor:at], re.I))):
+        for m in reversed(list(re.finditer(r"\b(?:law)?" + stem + r"s?\b", self.text[floor:at], re.I))):
             where = floor + m.start()
             if self._in_quote(where):
                 continue
             start = _sentence_start(self.text, floor, where)
             clause = self.text[start:where]
+            owner = _OWNED_DOCUMENT.search(clause)
+            if owner and owner.group(1):
+                # "Her lawsuit, filed in San Francisco, said": whose document it is
+                who = self._antecedent(where, owner.group(1).casefold().replace("his", "he").replace("her", "she"))
+                if who:
+                    return who, True
+            elif owner:
+                speaker, person = self.speaker_from_phrase(owner.group(2), where)
+                if speaker:
+                    return speaker, person
             by = re.match(r"\s*(?:from|by|of)\s+(?:the\s+)?([A-Z][^,.;:!?\"\u201c\u201d()]{1,60})",
                           self.text[floor + m.end():floor + m.end() + 80])
             found = _from_before(self, clause, where) if clause.strip() else None

@@ -117,7 +117,8 @@ ROLES = set(
     "grandfather widow mum dad chancellor republican democrat conservative mp mep senator congressman "
     "congresswoman governor candidate minister secretary spokesman spokeswoman chairman chairwoman "
     "frenchman frenchwoman englishman englishwoman scotsman scotswoman welshman welshwoman irishman irishwoman "
-    "dutchman spaniard swede briton".split()
+    "dutchman spaniard swede briton medallist medalist champion winner finalist winger striker keeper forward "
+    "hooker flanker batsman".split()
 )
 # Gendered words before or for a name, for choosing whom "he" or "she" means.
 FEMALE_WORDS = set(

@@ -289,8 +289,10 @@ class _Resolver(_DescriptionRules):
         if owner and not _is_org(owner) and surname_key(owner) in self.book.full:
             phrase = located[0]  # "Senator Mitch McConnell of Kentucky": a person from a place
         name = _name_in(phrase)
-        if (name and first == "the" and name[-1].casefold() in PARTY_MEMBERS | TITLES
+        described = words[-1][:1].islower() and words[-1].casefold() in ROLES | TITLES
+        if (name and first == "the" and (name[-1].casefold() in PARTY_MEMBERS | TITLES or described)
                 and not _is_org(name)):
+            # (and "the Sydney Olympic gold medallist": a name describing someone)
             # "the Massachusetts Democrat", "the Florida Republican": a description of someone named before
             who, is_person = self._description(phrase, at)
             if who:
