@@ -28,7 +28,8 @@ _TITLE_MODIFIERS = {"foreign", "home", "defence", "defense", "finance", "trade",
                     "health", "education", "interior", "culture", "shadow", "former", "new", "acting", "assistant",
                     "managing", "first", "deputy", "vice", "prosecution"}
 # "Her lawsuit", "Smith's lawsuit": who has the document
-_OWNED_DOCUMENT = re.compile(r"(?:\b([Hh]is|[Hh]er)|([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})['\u2019]s?)\s+(?:[a-z\-]+\s+)?$")
+_OWNED_DOCUMENT = re.compile(r"(?:\b([Hh]is|[Hh]er)|([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})['\u2019]s?)"
+                             r"\s+(?:[a-z\-]+\s+)?$")
 _AGE = re.compile(r"\b(?:the\s+)?(\d{1,3})-year-old\b", re.I)
 _QUALIFIERS = {"former", "vice", "deputy", "ex", "acting", "interim"}
 _BODY_WORDS = {"company", "firm", "group", "bank", "club", "government", "ministry", "department", "agency",

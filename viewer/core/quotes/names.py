@@ -84,6 +84,9 @@ class _NameBook:
                 continue
             if len(words) > 1 and all(w.isupper() for w in words):
                 continue  # "NEW YORK (AP)": a dateline or a heading, not a person
+            if ((match.group().startswith("The ") or text[max(0, match.start() - 4):match.start()] in ("The ", "the "))
+                    and re.match(r"[ \t]+[a-z]+[ \t]+[a-z]", text[match.end():match.end() + 40])):
+                continue  # "The Sydney Olympic gold medallist says": a name describing someone
             if _PLACED.search(text, max(0, match.start() - 12), match.start()):
                 continue  # "in Las Vegas", "at Palm Springs": a place
             if _HEADED.search(text, max(0, match.start() - 40), match.start()):
