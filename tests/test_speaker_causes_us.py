@@ -397,3 +397,9 @@ def test_the_defense_is_a_side_not_the_last_person_quoted():
     text = ('"I feel bad for him," Michael Cohen said.\n\n'
             'In court papers, the defense argued that the charges were "unprecedented and politically motivated."')
     assert speakers(text) == ["Michael Cohen", None]
+
+
+def test_a_reply_verb_and_a_short_surname_closing_a_sentence():
+    text = ('"You have no plan for the economy," Rep. Jim Clyburn told his opponent, state Sen. Mark Lee.\n\n'
+            '"I have a plan, and it starts with cutting your waste," Lee shot back.')
+    assert speakers(text) == ["Jim Clyburn", "Mark Lee"]

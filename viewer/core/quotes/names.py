@@ -405,6 +405,8 @@ def _split_name_cached(run: str) -> tuple[str, ...]:
         words.pop(0)  # "I", "Unfortunately", "Oscar-nominated" open a clause, they do not name anyone
     if any(_FIRST_PERSON.match(w) or _COMPOUND_ADJECTIVE.match(w) for w in words):
         return ()
+    if words and len(words[-1]) > 2 and words[-1].endswith(".") and _fold(words[-1]) not in NAME_SUFFIXES:
+        words[-1] = words[-1][:-1]  # "state Sen. Mark Lee." closing a sentence: the full stop is no part of it
     return tuple(w for w in words if w)
 
 
