@@ -68,3 +68,10 @@ def test_the_held_out_web_test3_shares_no_page_with_any_other_set():
     for source in DATA.glob("*_src.txt"):
         if source.name != "web_test3_src.txt":
             assert not test3 & {entry["path"] for entry in module.parse_source(source)}, source.name
+
+
+def test_a_quotes_first_words_never_resolve_to_the_texts_very_start():
+    """A one-word quote that also opens the headline resolves to the quoted occurrence."""
+    module = _eval_module()
+    text = 'Dirty Den bows out\n\nMore than 14 million saw "Dirty" Den killed off.'
+    assert module._find_quoted(text, "Dirty", 0) == text.index('"Dirty"') + 1
