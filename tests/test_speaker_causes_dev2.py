@@ -112,3 +112,22 @@ def test_her_lawsuit_speaks_for_her_and_a_capitalised_modifier_describes_someone
             'Francisco, said the sprinter had passed a lie detector test. Conte\'s statements, the suit added, '
             'were "false and malicious".')
     assert speakers(text) == ["Marion Jones"]
+
+
+def test_a_name_from_a_body_told_after_the_quote():
+    text = ('Gadget show\n\n"Everything is going digital," Kirsten Pfeifer from the Consumer Electronics '
+            'Association, told the BBC News website.')
+    assert speakers(text) == ["Kirsten Pfeifer"]
+
+
+def test_role_after_a_body_then_the_name_and_a_newspaper_title_is_no_person():
+    text = ('Telegraph executive Murdoch MacLennan said the papers would add colour pages.\n\n'
+            '"Maintaining the quality of The Daily Telegraph for our readers is vital," he said.')
+    assert speakers(text) == ["Murdoch MacLennan"]
+
+
+def test_the_founder_of_a_body_is_a_person_and_a_role_then_a_name_after_a_comma():
+    text = ('Mr Tony Wilson said he would rather not appear in the film.\n\n'
+            '"I\'m not an actor," said the Factory Records founder, who has worked in Manchester for years.\n\n'
+            '"There are no technical reasons for it," said RNID technology director, Guido Gybels.')
+    assert speakers(text) == ["Tony Wilson", "Guido Gybels"]

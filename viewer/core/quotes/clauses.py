@@ -350,6 +350,7 @@ _CLAUSE_SUBJECT = re.compile(r"\s*(?:[Tt]he\s+)?([A-Z][\w&'\u2019\-]*(?:\s+[A-Z]
 _CITING = re.compile(r"\b(?:[Cc]iting|[Qq]uoting)\s+(?:an?\s+|two\s+|three\s+|several\s+|unnamed\s+)?"
                      r"(?:[a-z]+\s+){0,2}(?:sources?|officials?|people|diplomats?|insiders?)\b")
 _PARENTHETICAL = re.compile(r"\s*[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3},\s+(?:he|she)\s+$")
+_APPOSED_NAME = re.compile(r",\s+([A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){1,3})\s*(?:[,.;]|$)")
 _TOLD_WHOM = re.compile(r"\b(?:told|tells|tell)\s+((?:the\s+)?[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})")
 _WHO_SAID = re.compile(r"([A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3}),\s+who\s+(?:has\s+|had\s+|also\s+)?$")
 _FROM_HANDLE = re.compile(r"\b(?:statement|tweet|post|message|thread|video)s?\s+(?:from|by)\s+@(\w+)")
@@ -363,7 +364,8 @@ def _named_piece(pieces: list[str]) -> str:
     prosecutions, Eva-Marie Persson")."""
     first = pieces[0].split()
     described = bool(first) and first[-1][:1].islower() and (
-        not _name_in(pieces[0]) or re.search(r"['\u2019]s\s+[a-z]", pieces[0]) is not None)
+        not _name_in(pieces[0]) or re.search(r"['\u2019]s\s+[a-z]", pieces[0]) is not None
+        or first[-1].casefold() in TITLES | ROLES)  # "RNID technology director, Guido Gybels"
     for piece in pieces[1:] if described else ():
         words = re.sub(r"^\s*(?:and|or)\s+", "", piece).split()
         while words and words[0][:1].islower() and words[0].casefold() in TITLES | ROLES:
@@ -409,6 +411,9 @@ def _from_after(resolver: _Phrases, after: str, offset: int, quoted: str = "") -
             if speaker:
                 return _Attribution(speaker, person, True)
         subj = _clip_subject(m.group("subj"))
+        apposed = _APPOSED_NAME.match(after, m.end("subj"))
+        if subj and apposed and subj.split()[-1] in TITLES | ROLES and _name_in(apposed.group(1)):
+            subj = apposed.group(1)  # ', said RNID technology director, Guido Gybels.'
         if subj and not _bad_start(subj):
             speaker, person = resolver.speaker_from_phrase(subj, offset)
             if speaker:

@@ -82,6 +82,9 @@ class _NameBook:
                 self.orgs.add(" ".join(words).casefold())
                 self.org_names.append(" ".join(w for w in words if w != "The"))
                 continue
+            if (len(words) >= 3 and words[0] == "The"
+                    and not any(_fold(w) in TITLES | HONORIFICS | ROLES for w in words[1:])):
+                continue  # "The Daily Telegraph", "The Sunday Times": a title, not a person
             if len(words) > 1 and all(w.isupper() for w in words):
                 continue  # "NEW YORK (AP)": a dateline or a heading, not a person
             if ((match.group().startswith("The ") or text[max(0, match.start() - 4):match.start()] in ("The ", "the "))

@@ -85,6 +85,7 @@ _LEAD_IN = re.compile(r"\b(?:said|says|added|adds|told\s+[\w\s]{1,30}?|explained
 # "['s] attorney, Linda Park,": what an owner has, and the name apposed to it
 _OWNED_APPOSITION = re.compile(r"(?:['\u2019]s?)?\s+((?:[a-z][\w\-]*\s+){0,3}?[a-z][\w\-]*)(,?)\s+("
                                + CAP_RUN.pattern + r")(?=[,\s])")
+_ROLE_THEN_NAME = re.compile(r"\s+((?:[a-z][\w\-]*\s+){1,2})(" + CAP_RUN.pattern + r")")
 _UNSEEN = object()
 _LOOKBACK = 3000  # characters of narration searched back for whom a pronoun means
 _NEWLINE = re.compile(r"\n")
@@ -284,14 +285,14 @@ class _Resolver(_DescriptionRules):
         located = re.split(r"\s+in\s+(?=[A-Z])", phrase, maxsplit=1)
         if len(located) == 2 and _name_in(located[0]):
             phrase = located[0]  # "the U.S. Embassy in Bolivia": the name after "in" is a place
-        located = re.split(r"\s+(?:of|from)\s+(?=[A-Z])", phrase, maxsplit=1)
+        located = re.split(r"\s+(?:of|from)\s+(?=(?:the\s+)?[A-Z])", phrase, maxsplit=1)
         owner = _name_in(located[0]) if len(located) == 2 else None
         if owner and not _is_org(owner) and surname_key(owner) in self.book.full:
             phrase = located[0]  # "Senator Mitch McConnell of Kentucky": a person from a place
         name = _name_in(phrase)
         described = words[-1][:1].islower() and words[-1].casefold() in ROLES | TITLES
-        if (name and first == "the" and (name[-1].casefold() in PARTY_MEMBERS | TITLES or described)
-                and not _is_org(name)):
+        if name and first == "the" and (described or (name[-1].casefold() in PARTY_MEMBERS | TITLES
+                                                      and not _is_org(name))):
             # (and "the Sydney Olympic gold medallist": a name describing someone)
             # "the Massachusetts Democrat", "the Florida Republican": a description of someone named before
             who, is_person = self._description(phrase, at)
@@ -429,6 +430,12 @@ class _Resolver(_DescriptionRules):
                 # "Reed's attorney, Linda Park, argued", "Murray's coach Brad Gilbert was": the name apposed
                 # to what the owner has is the subject
                 named = self._named_subject_in(apposed.group(3), owners=False)
+                if named:
+                    return named
+            role_then_name = _ROLE_THEN_NAME.match(opening, match.end())
+            if role_then_name and all(w in ROLES | TITLES for w in role_then_name.group(1).split()):
+                # "Telegraph executive Murdoch MacLennan said": the name after the role is the subject
+                named = self._named_subject_in(role_then_name.group(2), owners=False)
                 if named:
                     return named
             words = _strip_titles(_split_name(match.group()))
