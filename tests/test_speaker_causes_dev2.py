@@ -131,3 +131,16 @@ def test_the_founder_of_a_body_is_a_person_and_a_role_then_a_name_after_a_comma(
             '"I\'m not an actor," said the Factory Records founder, who has worked in Manchester for years.\n\n'
             '"There are no technical reasons for it," said RNID technology director, Guido Gybels.')
     assert speakers(text) == ["Tony Wilson", "Guido Gybels"]
+
+
+def test_the_dutchman_describes_the_manager_named_before():
+    text = ('Tottenham manager Martin Jol acclaimed his players for their patience.\n\n'
+            '"We had the initiative but it was not easy," the Dutchman said.')
+    assert speakers(text) == ["Martin Jol"]
+
+
+def test_the_owner_of_a_thing_is_not_the_subject_when_a_person_follows():
+    text = ('"We will miss him," Jose Mourinho said on Friday.\n\n'
+            "Bridge's injury also means Mourinho, who wants to sign a defender, will have no left-back.\n\n"
+            '"He has no chance of playing against Barcelona," he said.')
+    assert speakers(text) == ["Jose Mourinho", "Jose Mourinho"]

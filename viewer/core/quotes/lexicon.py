@@ -66,7 +66,8 @@ ORG_WORDS = set(
     "school academy museum church cathedral prison airport stadium studios records productions entertainment "
     "media labs laboratory laboratories systems technologies holdings partners capital securities equities "
     "investments ventures bureau administration observatory coalition alliance campaign institution "
-    "commissioners prosecutors chamber show expo conference summit forum convention tournament".split()
+    "commissioners prosecutors chamber show expo conference summit forum convention tournament united rovers "
+    "athletic wanderers albion rangers hotspur".split()
 )
 # Nouns for a party's member: "the Massachusetts Democrat" describes someone, and names no one.
 PARTY_MEMBERS = {"democrat", "republican", "independent", "libertarian", "conservative", "tory"}

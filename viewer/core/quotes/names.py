@@ -450,6 +450,10 @@ def _strip_titles(words: list[str]) -> list[str]:
     return out
 
 
+# Nationality nouns written with a capital ("the Dutchman", "the Irishman"): descriptions, never names
+_ROLE_NOUNS = {w.capitalize() for w in ROLES if w.endswith(("man", "woman")) or w in {"spaniard", "swede", "briton"}}
+
+
 def _name_in(phrase: str) -> list[str] | None:
     """The last proper name in a subject phrase, or None when it holds none."""
     best: list[str] | None = None
@@ -461,8 +465,8 @@ def _name_in(phrase: str) -> list[str] | None:
         if not words:
             continue
         core = _strip_titles(words)
-        if len(core) == 1 and (core[0].casefold() in TITLES or core[0].casefold() in NATIONALITIES):
-            continue  # "French President" alone is a description, not a name
+        if len(core) == 1 and (core[0].casefold() in TITLES | NATIONALITIES | RANKS_IN_NAME or core[0] in _ROLE_NOUNS):
+            continue  # "French President", "the Dutchman", "the Bishop" alone are descriptions, not names
         if core[0].casefold() in PRONOUNS | PLURAL_PRONOUNS:
             continue
         best = core if not _is_org(words) else [w for w in words if w.casefold() not in DETERMINERS]

@@ -86,6 +86,7 @@ _LEAD_IN = re.compile(r"\b(?:said|says|added|adds|told\s+[\w\s]{1,30}?|explained
 _OWNED_APPOSITION = re.compile(r"(?:['\u2019]s?)?\s+((?:[a-z][\w\-]*\s+){0,3}?[a-z][\w\-]*)(,?)\s+("
                                + CAP_RUN.pattern + r")(?=[,\s])")
 _ROLE_THEN_NAME = re.compile(r"\s+((?:[a-z][\w\-]*\s+){1,2})(" + CAP_RUN.pattern + r")")
+_OWNED_THING = re.compile(r"(?:['\u2019]s?)?\s+([a-z][\w\-]*)")
 _UNSEEN = object()
 _LOOKBACK = 3000  # characters of narration searched back for whom a pronoun means
 _NEWLINE = re.compile(r"\n")
@@ -438,6 +439,9 @@ class _Resolver(_DescriptionRules):
                 named = self._named_subject_in(role_then_name.group(2), owners=False)
                 if named:
                     return named
+            owned = _OWNED_THING.match(opening, match.end()) if possessive else None
+            if owned and owned.group(1) not in ROLES | TITLES and self._named_subject_in(opening[owned.end():], False):
+                continue  # "Bridge's injury also means Mourinho ...": the owner of a thing is not the subject
             words = _strip_titles(_split_name(match.group()))
             if not words or _is_org(words) or words[0].casefold() in PRONOUNS | PLURAL_PRONOUNS:
                 continue
