@@ -144,3 +144,16 @@ def test_the_owner_of_a_thing_is_not_the_subject_when_a_person_follows():
             "Bridge's injury also means Mourinho, who wants to sign a defender, will have no left-back.\n\n"
             '"He has no chance of playing against Barcelona," he said.')
     assert speakers(text) == ["Jose Mourinho", "Jose Mourinho"]
+
+
+def test_a_quote_after_an_attribution_tail_goes_on_with_that_speaker():
+    text = ('The RNID says the UK is lagging behind.\n\n'
+            '"There are no technical reasons for it," said RNID technology director, Guido Gybels. "In the US, '
+            'relay services are universal."')
+    assert speakers(text) == ["Guido Gybels", "Guido Gybels"]
+
+
+def test_a_quote_opening_a_sentence_after_a_body_said_so():
+    text = ('Pensions\n\nIn a statement on Sunday, the Cabinet Office said it was reviewing the Civil Service '
+            'Pension Scheme. "Unions will of course be consulted about any proposed changes."')
+    assert speakers(text) == ["Cabinet Office"]

@@ -87,6 +87,7 @@ _OWNED_APPOSITION = re.compile(r"(?:['\u2019]s?)?\s+((?:[a-z][\w\-]*\s+){0,3}?[a
                                + CAP_RUN.pattern + r")(?=[,\s])")
 _ROLE_THEN_NAME = re.compile(r"\s+((?:[a-z][\w\-]*\s+){1,2})(" + CAP_RUN.pattern + r")")
 _OWNED_THING = re.compile(r"(?:['\u2019]s?)?\s+([a-z][\w\-]*)")
+_ANY_MARK = re.compile(r"[\"\u201c\u201d]")
 _UNSEEN = object()
 _LOOKBACK = 3000  # characters of narration searched back for whom a pronoun means
 _NEWLINE = re.compile(r"\n")
@@ -123,7 +124,7 @@ class _Resolver(_DescriptionRules):
                      for m in _SENTENCE_END.finditer(self.text)]
             self._sentence_found = found
             self._sentence_reach = [reach for _, _, reach in found]
-        i = bisect.bisect_right(self._sentence_reach, at) - 1
+        i = bisect.bisect_right(self._sentence_reach, at + 2) - 1
         if i >= 0 and self._sentence_found[i][0] >= floor:
             return self._sentence_found[i][1]
         return floor
@@ -502,6 +503,16 @@ def _attribute(text: str, spans: Sequence[SpanLike]) -> list[_Attribution]:
                 before = lead_in
         found = (_from_after(resolver, after, after_from, text[span.start:span.end])
                  or _from_before(resolver, before, span.open_mark))
+        if found is None and not before.strip() and not span.continues and sentence_from > line_start:
+            # 'In a statement, the Cabinet Office said it was reviewing the scheme. "Unions will be
+            # consulted."': a quote opening a sentence after narration of someone saying something
+            floor = max(prev_quote_end, line_start)
+            narrated_from = resolver.sentence_start(floor, sentence_from - 1)
+            narrated = text[narrated_from:sentence_from]
+            # (not the tail of an earlier quote's sentence: '..." said RNID director, Guido Gybels.')
+            if (narrated_from > floor or floor == line_start) and not _ANY_MARK.search(narrated):
+                found = _from_before(resolver, narrated, span.open_mark)
+                found = found if found is not None and found.by_verb else None
         scare = getattr(span, "kind", "speech") == "scare"
         if found is None:
             speaker = None
