@@ -150,9 +150,16 @@ def _tokens(name: str) -> set[str]:
     return {t.strip(".,'\u2019").casefold() for t in name.replace("-", " ").split()} - {"the", "a", "an", "of"}
 
 
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
+
+
 def same_speaker(found: str | None, gold: str) -> bool:
     if not found:
         return False
+    for short, full in ((found, gold), (gold, found)):
+        if short.isupper() and " " not in short and len(short) >= 2 and _initials(full) == short:
+            return True  # "DEA" is the "Drug Enforcement Administration" (the issue's canonical, fuller form)
     f, g = _tokens(found), _tokens(gold)
     if not f or not g:
         return False

@@ -157,3 +157,10 @@ def test_a_quote_opening_a_sentence_after_a_body_said_so():
     text = ('Pensions\n\nIn a statement on Sunday, the Cabinet Office said it was reviewing the Civil Service '
             'Pension Scheme. "Unions will of course be consulted about any proposed changes."')
     assert speakers(text) == ["Cabinet Office"]
+
+
+def test_an_acronym_speaks_under_the_full_name_the_article_gives():
+    text = ('Robinson may have to apologise to avoid sanction from the International Rugby Board.\n\n'
+            'An IRB spokesman said on the matter: "We take all breaches of the code very seriously."\n\n'
+            '"While not common, cancellations are not unusual," wrote analysts from Citigroup Smith Barney in a note.')
+    assert speakers(text) == ["International Rugby Board", "Citigroup Smith Barney"]

@@ -141,8 +141,15 @@ def _is_outlet(name: str) -> bool:
                             or (words[0] in OUTLETS and len(words) <= 3))
 
 
+_STAFF_FROM = re.compile(r"(?:analysts?|economists?|researchers?|experts?|scientists?|staff|lawyers?)\s+"
+                         r"(?:from|at|with)\s+(?:the\s+)?(?=[A-Z])")
+
+
 def _clip_subject(subj: str) -> str:
     """Cut an inverted subject ("said Marc Toutai, an economist") to the name part."""
+    staff = _STAFF_FROM.match(subj)
+    if staff:  # "wrote analysts from Citigroup Smith Barney in a note": the body they speak for
+        return staff.group(0) + _clip_subject(subj[staff.end():])
     subj = re.split(r"\s+(?:in|on|at|to|after|before|during|from|when|as|while|last|yesterday|that|who|which|"
                     r"ahead|following|with|about|for)\s+", subj)[0]
     # "Rafael Marques of the George Soros Foundation": the person, not the body he belongs to.

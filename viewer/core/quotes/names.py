@@ -173,6 +173,8 @@ class _NameBook:
                 initials = "".join(w[0] for w in name.split() if w[:1].isupper())
                 if initials == org and name != whole:
                     return org
+                if initials == org and name.upper() != name:
+                    return name  # "IRB" for the "International Rugby Board" the article names
                 if org in initials and len(initials) > len(org) and len(name) > len(best) and name.upper() != name:
                     best = name
         return best

@@ -88,6 +88,8 @@ _OWNED_APPOSITION = re.compile(r"(?:['\u2019]s?)?\s+((?:[a-z][\w\-]*\s+){0,3}?[a
 _ROLE_THEN_NAME = re.compile(r"\s+((?:[a-z][\w\-]*\s+){1,2})(" + CAP_RUN.pattern + r")")
 _OWNED_THING = re.compile(r"(?:['\u2019]s?)?\s+([a-z][\w\-]*)")
 _ANY_MARK = re.compile(r"[\"\u201c\u201d]")
+_STAFF_OF = re.compile(r"(?:analysts?|economists?|researchers?|experts?|scientists?|staff|officials?|lawyers?)\s+"
+                       r"(?:from|at|with)\s+(?:the\s+)?([A-Z].*)")
 _UNSEEN = object()
 _LOOKBACK = 3000  # characters of narration searched back for whom a pronoun means
 _NEWLINE = re.compile(r"\n")
@@ -276,6 +278,10 @@ class _Resolver(_DescriptionRules):
             return recent, False
         if first in PLURAL_PRONOUNS and len(words) == 1:
             return None, False
+        staff_of = _STAFF_OF.match(phrase)
+        if staff_of and _name_in(staff_of.group(1)):
+            # "analysts from Citigroup Smith Barney": unnamed people speaking for a body
+            return _clean(self.book.expand(staff_of.group(1))), False
         if all(w.casefold() in GENERIC_SPEAKERS | DETERMINERS | {"some", "several", "two", "three", "other"}
                for w in words):
             return None, False  # "Officials said", "Some analysts": no one in particular
