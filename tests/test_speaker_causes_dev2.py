@@ -164,3 +164,10 @@ def test_an_acronym_speaks_under_the_full_name_the_article_gives():
             'An IRB spokesman said on the matter: "We take all breaches of the code very seriously."\n\n'
             '"While not common, cancellations are not unusual," wrote analysts from Citigroup Smith Barney in a note.')
     assert speakers(text) == ["International Rugby Board", "Citigroup Smith Barney"]
+
+
+def test_the_bishop_of_a_see_then_his_name():
+    text = ('The Bishop of Durham, the Rt Rev Dr Tom Wright, described the novel as "a great thriller".\n\n'
+            'Writing his Christmas message in the Northern Echo, the Bishop said: "Conspiracy theories are always '
+            'fun to read."')
+    assert speakers(text)[-1] == "Tom Wright"

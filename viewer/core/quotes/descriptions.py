@@ -16,7 +16,7 @@ from viewer.core.quotes.lexicon import (
     ROLES,
     TITLES,
 )
-from viewer.core.quotes.names import _PARTICLE, _clean, _described, _is_org, _strip_titles
+from viewer.core.quotes.names import _PARTICLE, _clean, _described, _is_org, _strip_titles, surname_key
 
 # A word of a name: "O'Brien", but not "Minister's" (what someone has is no name)
 _NAME_WORD = r"[A-Z][\w\-]*(?:['\u2019](?!s\b)[\w\-]+)*"
@@ -92,8 +92,15 @@ class _DescriptionRules:
             for m in pattern.finditer(before):
                 if qualifiers and not all(q in before[max(0, m.start() - 30):m.end()].casefold() for q in qualifiers):
                     continue  # "the former vice president" is not "President Donald Trump"
-                if not self._in_quote(m.start()):  # ("... in Australian Rules football," a doctor said)
-                    found = m.group(1) or m.group(2)
+                if self._in_quote(m.start()):  # ("... in Australian Rules football," a doctor said)
+                    continue
+                if m.group(2) and surname_key(_strip_titles(m.group(2).split())) not in self.book.full:
+                    continue  # "in the Northern Echo, the Bishop said": a name before the title, not his
+                found = m.group(1) or m.group(2)
+            for m in re.finditer(r"\b(?i:" + re.escape(head) + r")\s+of\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*,"
+                                 r"\s+(?:the\s+)?((?:[A-Z][\w.\-]*\s+){1,5}[A-Z][\w'\u2019\-]+)", before):
+                if not self._in_quote(m.start()):
+                    found = m.group(1)  # "The Bishop of Durham, the Rt Rev Dr Tom Wright,"
             if found and found.split()[0][0].isupper():
                 name = _strip_titles(found.split())
                 if not _is_org(name) and name[0].casefold() not in TITLES | FUNCTION_WORDS:
