@@ -171,3 +171,17 @@ def test_the_bishop_of_a_see_then_his_name():
             'Writing his Christmas message in the Northern Echo, the Bishop said: "Conspiracy theories are always '
             'fun to read."')
     assert speakers(text)[-1] == "Tom Wright"
+
+
+def test_a_participle_after_a_comma_speaks_for_the_main_clause_subject():
+    text = ('Howard attacked Labour.\n\n'
+            "Environment Secretary Margaret Beckett rejected Mr Howard's comment, telling Radio 4's PM programme "
+            'that Labour was "not rattled at all".')
+    assert speakers(text) == ["Margaret Beckett"]
+
+
+def test_he_after_commenting_on_someones_case_is_not_that_someone():
+    text = ('"It will not work," Mr Viktor Makarov told the BBC.\n\n'
+            'Oleg Gordievsky, a former KGB officer, said he was "very happy" here. Commenting on Mr Makarov\'s '
+            'case, he said: "The British state is not a fat cow."')
+    assert speakers(text)[-1] == "Oleg Gordievsky"

@@ -316,7 +316,11 @@ def _from_before(resolver: _Phrases, before: str, offset: int) -> _Attribution |
                 # "In the midst of the fear, Uber stepped in and tweeted": the first predicate's subject
                 subject = _CLAUSE_SUBJECT.match(head[head.rfind(",", 0, coordinated.start()) + 1:])
                 subj = subject.group(1) if subject else ""
-        if not subj and verb.group("verb").casefold() not in {"told", "tells", "tell", "asked", "asks"}:
+        if not subj and verb.group("verb").casefold().endswith("ing") and head.rstrip().endswith(","):
+            # "Margaret Beckett rejected the comment, telling Radio 4 that": the main clause's subject
+            main = _CLAUSE_SUBJECT.match(head)
+            subj = main.group(1) if main else ""
+        if not subj and verb.group("verb").casefold() not in {"told", "tells", "tell", "telling", "asked", "asks"}:
             # "said Mr X that" inverted before the quote ("told BBC News" names the listener)
             inverted = re.match(r"\s+(?P<subj>[A-Z][^,.;:!?\"\u201c]{1,60})", before[verb.end():])
             if inverted:

@@ -59,7 +59,8 @@ _AGE = re.compile(r"\b(?:the\s+)?(\d{1,3})-year-old\b", re.I)
 _LONG_BODY = re.compile(r"\b[A-Z][\w&\-]*(?:\s+(?:of|for|and|on|the)(?:\s+the)?\s+[A-Z][\w&\-]*|\s+[A-Z][\w&\-]*)+")
 
 _PREPOSITIONS = {"at", "in", "on", "during", "after", "before", "earlier", "later", "last", "since", "following"}
-_CLAUSE_OPENERS = {"asked", "if", "whether", "when", "although", "though", "despite", "referring", "speaking"}
+_CLAUSE_OPENERS = {"asked", "if", "whether", "when", "although", "though", "despite", "referring", "speaking",
+                   "commenting", "responding", "reacting", "writing", "discussing", "talking", "addressing"}
 # Sentence-opening "X said", "X told", "X has added": someone speaking without quotation marks.
 _REPORTER = re.compile(CAP_RUN.pattern + r"(?:,[^,.;:!?\"\u201c\u201d]{1,60},)?\s+(?:has\s+|had\s+|also\s+)*"
                        r"(?:said|says|told|tells|added|adds|insisted|argued|warned|admitted|claimed|stressed|"
