@@ -185,3 +185,9 @@ def test_he_after_commenting_on_someones_case_is_not_that_someone():
             'Oleg Gordievsky, a former KGB officer, said he was "very happy" here. Commenting on Mr Makarov\'s '
             'case, he said: "The British state is not a fat cow."')
     assert speakers(text)[-1] == "Oleg Gordievsky"
+
+
+def test_he_argues_closing_a_sentence_after_a_who_clause():
+    text = ('Amitai Etzioni, a key influence on New Labour, says the emphasis is misplaced. The priority should be '
+            '"failing states", including Russia and Pakistan, who cannot control their material, he argues.')
+    assert speakers(text) == ["Amitai Etzioni"]

@@ -70,8 +70,11 @@ _CLOSING_SAID = re.compile(r",\s+(?:said|says|added|wrote|testified|told\s+\w+)\
                            r"(?P<subj>[^.;:!?\"\u201c\u201d]{3,120})[.!?]?\s*$")
 # "..." and affects every community, Noem said in the announcement.' closing a sentence
 _CLOSING_X_SAID = re.compile(r",\s+(?:[a-z][\w\-]*\s+){0,2}?"
-                             r"(?P<subj>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3}|he|she)"
-                             r"\s+(?:has\s+|had\s+)?(?:said|says|added|wrote|told\s+\w+)\b[^.;:!?\"\u201c\u201d]{0,80}[.!?]?\s*$")
+                             r"(?P<subj>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3}|he|she|it|they"
+                             r"|(?:the|its|their|his|her)\s+(?:report|study|statement|survey|lawsuit|letter|ruling))"
+                             r"\s+(?:has\s+|had\s+)?(?:said|says|added|adds|wrote|writes|argued|argues|insisted|insists|"
+                             r"warned|warns|claimed|claims|found|finds|concluded|concludes|noted|notes|stated|states|"
+                             r"told\s+\w+)\b[^.;:!?\"\u201c\u201d]{0,80}[.!?]?\s*$")
 _BODY_OF = re.compile(r"^(?:the\s+)?((?:[A-Z][\w\-]*(?:['\u2019]s)?\s+){1,3}(?:foreign\s+|defence\s+|defense\s+|"
                       r"interior\s+|health\s+|finance\s+|state\s+|(?:attorney|sheriff|prosecutor|governor|mayor|"
                       r"president|coroner|comptroller|treasurer)['\u2019]s\s+)?(?:military|government|army|navy|"
@@ -432,6 +435,8 @@ def _from_after(resolver: _Phrases, after: str, offset: int, quoted: str = "") -
     m = _AFTER_SUBJ_VERB.match(after)
     if m and not _predicate_first(m.group("subj")):
         subj = m.group("subj")
+        if subj.split(",")[-1].strip().casefold() in PRONOUNS:
+            subj = subj.split(",")[-1].strip()  # ', including Russia and Pakistan, who ..., he argues.'
         first = subj.split()[0].casefold()
         if not _bad_start(subj) or first == "it":
             speaker, person = resolver.speaker_from_phrase(subj, offset)
