@@ -31,7 +31,6 @@ from viewer.core.quotes.lexicon import (
     DETERMINERS,
     FUNCTION_WORDS,
     GENERIC_SPEAKERS,
-    NATIONALITIES,
     NOT_SUBJECT_START,
     PARTY_MEMBERS,
     PLURAL_PRONOUNS,
@@ -53,14 +52,12 @@ from viewer.core.quotes.names import (
     surname_key,
     unmask,
 )
+from viewer.core.quotes.subjects import _SubjectRules
 
 _AGE = re.compile(r"\b(?:the\s+)?(\d{1,3})-year-old\b", re.I)
 # A body named with connecting words: "Chamber of Commerce", "Department of Health and Human Services"
 _LONG_BODY = re.compile(r"\b[A-Z][\w&\-]*(?:\s+(?:of|for|and|on|the)(?:\s+the)?\s+[A-Z][\w&\-]*|\s+[A-Z][\w&\-]*)+")
 
-_PREPOSITIONS = {"at", "in", "on", "during", "after", "before", "earlier", "later", "last", "since", "following"}
-_CLAUSE_OPENERS = {"asked", "if", "whether", "when", "although", "though", "despite", "referring", "speaking",
-                   "commenting", "responding", "reacting", "writing", "discussing", "talking", "addressing"}
 # Sentence-opening "X said", "X told", "X has added": someone speaking without quotation marks.
 _REPORTER = re.compile(CAP_RUN.pattern + r"(?:,[^,.;:!?\"\u201c\u201d]{1,60},)?\s+(?:has\s+|had\s+|also\s+)*"
                        r"(?:said|says|told|tells|added|adds|insisted|argued|warned|admitted|claimed|stressed|"
@@ -68,26 +65,18 @@ _REPORTER = re.compile(CAP_RUN.pattern + r"(?:,[^,.;:!?\"\u201c\u201d]{1,60},)?\
 # ", said Mary E. Lovely, an economist.": an inverted verb after a comma, its subject closing the clause
 _INVERTED_REPORTER = re.compile(r"[,\"\u201d\u2019]\s*(?:said|says|added|adds)\s+("
                                 + CAP_RUN.pattern + r")(?=\s*[,.;])")
-_DESCRIBED_SUBJECT = re.compile(r"^The\s+(?:[a-z][\w\-]*\s+){0,2}?(\d{1,3}-year-old|[A-Za-z][\w\-]*)(?=\s+[a-z])")
 _PRONOUN_LEAD = re.compile(r"\s*(?:(?:In|On|At|By|During|After|Before|Since)\s+[^,\"\u201c]{1,40},\s*)?"
                            r"([Hh]e|[Ss]he)\s+[a-z]")
 _DESCRIBED_PERSON = re.compile(r"\s*((?:The|the)\s+(?:[a-z\-]+\s+){0,3}?([a-z]+))\s+(?:also\s+)?[a-z]+ed\b")
 # "The East Midlands MEP, who ...": a sentence opened by a capitalised description of someone
 _TITLED_OPENING = re.compile(r"\s*((?:The|the)\s+(?:[A-Z][\w\-]*\s+){1,3}([A-Za-z]+))(?=[\s,])")
-_ROLE_LEAD = re.compile(r"(?:[a-z][a-z\-]+\s+){1,3}(?=[A-Z])")
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .,'\-]+(?:\([^)]{1,30}\))?\s*[\u2014\u2013-]+\s*")
 # "As the virus spread in March, poet Ada Limon struggled ...": the subject follows the opening clause
 _OPENER_CLAUSE = re.compile(r"\s*(?:As|When|While|After|Before|Although|Though|If|Since|Because|Once|Until)\b"
                             r"[^,\"\u201c]{1,120},\s*")
-_APPOSED_OPENING = re.compile(r"\s*The\s+[a-z][^,.;:!?\"\u201c\u201d]{0,100},\s+(" + CAP_RUN.pattern + r"),")
 # A sentence that is only a name, then a partial quote: 'Palestinian Authority President Mahmoud Abbas "has'
 _BARE_NAME = re.compile(r"(?:[A-Z][\w'\u2019.\-]*\s+){0,5}[A-Z][\w'\u2019.\-]*")
 _LEAD_IN = re.compile(r"\b(?:said|says|added|adds|told\s+[\w\s]{1,30}?|explained|insisted|stated)\s*:\s*$")
-# "['s] attorney, Linda Park,": what an owner has, and the name apposed to it
-_OWNED_APPOSITION = re.compile(r"(?:['\u2019]s?)?\s+((?:[a-z][\w\-]*\s+){0,3}?[a-z][\w\-]*)(,?)\s+("
-                               + CAP_RUN.pattern + r")(?=[,\s])")
-_ROLE_THEN_NAME = re.compile(r"\s+((?:[a-z][\w\-]*\s+){1,2})(" + CAP_RUN.pattern + r")")
-_OWNED_THING = re.compile(r"(?:['\u2019]s?)?\s+([a-z][\w\-]*)")
 _ANY_MARK = re.compile(r"[\"\u201c\u201d]")
 _STAFF_OF = re.compile(r"(?:analysts?|economists?|researchers?|experts?|scientists?|staff|officials?|lawyers?)\s+"
                        r"(?:from|at|with)\s+(?:the\s+)?([A-Z].*)")
@@ -97,7 +86,7 @@ _NEWLINE = re.compile(r"\n")
 _ORG_OPENING = re.compile(r"(?:The\s+)?((?:[A-Z][\w&'.\-]*)(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w&'.\-]*)*)")
 
 
-class _Resolver(_DescriptionRules):
+class _Resolver(_DescriptionRules, _SubjectRules):
     def __init__(self, text: str, quoted: Sequence[tuple[int, int]] = ()) -> None:
         self.text = text
         self.book = _NameBook(text)
@@ -345,121 +334,6 @@ class _Resolver(_DescriptionRules):
             return candidates[0][2]
         return self._last_mention(at, want)
 
-    def _last_mention(self, at: int, want: str | None) -> str | None:
-        """The last person the narration names before ``at`` (in any part of a sentence)."""
-        best = exact = None
-        for match in CAP_RUN.finditer(self.text, max(0, at - _LOOKBACK), at):
-            if self._in_quote(match.start()):
-                continue
-            words = _strip_titles(_split_name(match.group()))
-            if not words or _is_org(words) or surname_key(words) not in self.book.full:
-                continue
-            who = self.book.resolve(words)
-            if want is None or self.book.gender(who) in (None, want):
-                best = who
-                if want is not None and self.book.gender(who) == want:
-                    exact = who
-        return exact or best  # "she": the last woman named, before the last name of unknown sex
-
-    def _named_subject_of(self, sentence: str) -> str | None:
-        """The known person whose name opens ``sentence`` (after function words, and a lower-case role:
-        "poet Ada Limon"), if any."""
-        sentence = sentence.lstrip()
-        role = _ROLE_LEAD.match(sentence)
-        if role and all(w in ROLES | TITLES | NATIONALITIES for w in role.group(0).split()):
-            sentence = sentence[role.end():]
-        match = CAP_RUN.match(sentence)
-        words = _strip_titles(_split_name(match.group())) if match else []
-        if words and not _is_org(words) and surname_key(words) in self.book.full:
-            return self.book.resolve(words)
-        return self.book.first_named(words[0]) if len(words) == 1 else None
-
-    def _last_subject(self, at: int) -> tuple[str | None, int]:
-        # The last sentence opened by a known person: searched backwards, stopping at the first.
-        starts = self._sentence_starts(at)
-        for i in range(len(starts) - 1, -1, -1):
-            start = starts[i]
-            opening = self._opening(start, at)
-            # "He said Mr Blunkett's integrity ...": a sentence led by a pronoun has that as its subject.
-            lead = [w.casefold() for w in opening.split()[:3]]
-            while len(lead) > 1 and lead[0] in {"but", "and", "so", "yet", "however,", "meanwhile,"}:
-                lead.pop(0)  # "But he told the Times ...": the pronoun is the subject, the name an object
-            if lead and lead[0] in _CLAUSE_OPENERS | PRONOUNS | {"they", "we"}:
-                continue
-            if lead and lead[0] in _PREPOSITIONS:
-                # "At a hearing last month of ..., Rep. Robert Aderholt pushed ...": the subject follows the
-                # opening phrase's comma
-                comma = self.text.find(",", start, min(at, start + 200))
-                named = self._named_subject_in(self._opening(start, comma) if comma >= 0 else opening, owners=False)
-                if named:
-                    return named, start  # "Earlier Mr Kennedy, whose party ..., said"
-                if comma >= 0 and not self._in_quote(comma):
-                    # the subject right after the comma, or none ("During the call, he asked about the
-                    # Muslim Brotherhood", "Last October, Arsenal lost at Old Trafford")
-                    named = self._named_subject_of(self._opening(comma + 1, at))
-                    if named:
-                        return named, start
-                    continue
-            apposed = _APPOSED_OPENING.match(self.text, start, min(at, start + 200))
-            if apposed and not self._in_quote(apposed.start(1)):
-                # "The president of one of Mumbai's Catholic bodies, Dolphy D'Souza, says": the name apposed
-                named = self._named_subject_in(apposed.group(1), owners=False)
-                if named:
-                    return named, start
-            described = _DESCRIBED_SUBJECT.match(opening)
-            if described and (described.group(1).casefold() in TITLES | ROLES | NATIONALITIES
-                              or described.group(1).endswith("-year-old")):
-                # "The Australian has suffered ...", "The 28-year-old was ...": the person so described
-                who, is_person = self._description(described.group(0), start)
-                if who and is_person:
-                    return who, start
-                continue
-            named = self._named_subject_in(opening)
-            if named:
-                return named, start
-            but = self.text.find(", but ", start, starts[i + 1] if i + 1 < len(starts) else at)
-            if but >= 0 and not self._in_quote(but):
-                # "April is a hard month, but forecaster Dan Kottlowski is sure": the last clause's subject
-                clause = self._opening(but + 6, at)
-                named = self._named_subject_in(clause, owners=False)
-                if named and named in clause:  # named in full there ("but Villa were ...": a team)
-                    return named, but
-        return None, -1
-
-    def _named_subject_in(self, opening: str, owners: bool = True) -> str | None:
-        """The first known person named in a sentence's opening words (``owners``: or whose
-        possession they name)."""
-        for match in CAP_RUN.finditer(opening):
-            if not owners and (re.match(r"['\u2019]s\b", opening[match.end():match.end() + 3])
-                               or re.search(r"['\u2019]s$", match.group())):
-                continue  # "in Connolly's subcommittee, Rep. Jody Hice": an owner, not the subject
-            possessive = re.search(r"['\u2019]s?$", match.group()) or opening[match.end():match.end() + 1] in "'\u2019"
-            apposed = possessive and _OWNED_APPOSITION.match(opening[match.end():])
-            if owners and apposed and (apposed.group(2) or apposed.group(1).split()[-1] in TITLES | ROLES):
-                # "Reed's attorney, Linda Park, argued", "Murray's coach Brad Gilbert was": the name apposed
-                # to what the owner has is the subject
-                named = self._named_subject_in(apposed.group(3), owners=False)
-                if named:
-                    return named
-            role_then_name = _ROLE_THEN_NAME.match(opening, match.end())
-            if role_then_name and all(w in ROLES | TITLES for w in role_then_name.group(1).split()):
-                # "Telegraph executive Murdoch MacLennan said": the name after the role is the subject
-                named = self._named_subject_in(role_then_name.group(2), owners=False)
-                if named:
-                    return named
-            owned = _OWNED_THING.match(opening, match.end()) if possessive else None
-            if owned and owned.group(1) not in ROLES | TITLES and self._named_subject_in(opening[owned.end():], False):
-                continue  # "Bridge's injury also means Mourinho ...": the owner of a thing is not the subject
-            words = _strip_titles(_split_name(match.group()))
-            if not words or _is_org(words) or words[0].casefold() in PRONOUNS | PLURAL_PRONOUNS:
-                continue
-            if len(words) == 1 and match.group().startswith("The "):
-                continue  # "The Keys closed its doors": a place or a body, not a person
-            if surname_key(words) in self.book.full:
-                return self.book.resolve(words)
-            if len(words) == 1 and self.book.first_named(words[0]):
-                return self.book.first_named(words[0])  # "Hafiz, from Pakistan, has created ..."
-        return None
 
 
 def attribute_speakers(text: str, spans: Sequence[SpanLike]) -> list[str | None]:
