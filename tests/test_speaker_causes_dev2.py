@@ -191,3 +191,13 @@ def test_he_argues_closing_a_sentence_after_a_who_clause():
     text = ('Amitai Etzioni, a key influence on New Labour, says the emphasis is misplaced. The priority should be '
             '"failing states", including Russia and Pakistan, who cannot control their material, he argues.')
     assert speakers(text) == ["Amitai Etzioni"]
+
+
+def test_the_government_the_ministry_and_a_committee_named_in_lower_case():
+    text = ('"Conditions are likely to remain unfavourable," the Finance and Economy Ministry said.\n\n'
+            'As part of its plans, the government said it will ask firms to "roll over mortgage loans".\n\n'
+            '"A downturn could have other adverse effects," the ministry said.\n\n'
+            'The Commons education select committee called it wasteful. The committee found that its founders were '
+            'caught up in the "general atmosphere of enthusiasm" around the internet.')
+    assert speakers(text) == ["Finance and Economy Ministry", "government", "Finance and Economy Ministry",
+                              "Commons education select committee"]

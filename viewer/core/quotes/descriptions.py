@@ -34,7 +34,10 @@ _AGE = re.compile(r"\b(?:the\s+)?(\d{1,3})-year-old\b", re.I)
 _QUALIFIERS = {"former", "vice", "deputy", "ex", "acting", "interim"}
 _BODY_WORDS = {"company", "firm", "group", "bank", "club", "government", "ministry", "department", "agency",
                "retailer", "airline", "carrier", "operator", "maker", "giant", "organisation", "organization",
-               "union", "party", "body", "regulator", "watchdog"}
+               "union", "party", "body", "regulator", "watchdog", "committee", "commission", "council", "inquiry",
+               "panel"}
+# Bodies named with words in lower case, kept whole: "the Commons education select committee"
+_PANELS = {"committee", "commission", "council", "inquiry", "panel"}
 _SUBJECT_WORD = re.compile(r"(?:^|[.!?]\s+)([A-Z][\w&\-]+)\s+(?:is|was|has|had|said|says|will|would)\b", re.M)
 _LOOKBACK = 3000  # characters of narration searched back, as the resolver does
 
@@ -66,8 +69,13 @@ class _DescriptionRules:
             return None, False  # "the defense argued": a side, not one person
         if head in DOCUMENTS or head.rstrip("s") in DOCUMENTS:
             return self._document_author(head, at)
+        if head == "government" and not self._named_body(head, at):
+            return "government", False  # "the government said": no body named as such, none other meant
         if head in _BODY_WORDS | {"statement"}:
-            return self._named_body(head, at) or self.last_org or self._org_antecedent(at), False
+            named = self._named_body(head, at)
+            if not named and head in {"ministry", "department", "agency", "committee", "commission", "council"}:
+                named = self._named_body(head, at, anywhere=True)  # "the ministry": the one named so, earlier
+            return named or self.last_org or self._org_antecedent(at), False
         if (phrase.split()[0].casefold() in {"a", "an", "one"} and len(words) == 2 and words[0] in _BODY_WORDS
                 and head in {"spokesman", "spokeswoman", "spokesperson"}):
             # "a company spokesperson": speaking for the company the article is about
@@ -122,15 +130,22 @@ class _DescriptionRules:
             return self._antecedent(at), True
         return None, False
 
-    def _named_body(self, head: str, at: int) -> str | None:
+    def _named_body(self, head: str, at: int, anywhere: bool = False) -> str | None:
         """Whom "the agency" means when the narration named it so after the last organisation
-        quoted: "the Reuters news agency" -> "Reuters"."""
-        floor = max(0, at - _LOOKBACK, self.last_org_at)
+        quoted (``anywhere``: or before it): "the Reuters news agency" -> "Reuters"."""
+        floor = max(0, at - _LOOKBACK) if anywhere else max(0, at - _LOOKBACK, self.last_org_at)
         found = None
-        for m in re.finditer(r"\b((?:[A-Z][\w&'\u2019.\-]*\s+){0,3}[A-Z][\w&'\u2019.\-]*)\s+(?:[a-z]+\s+)?"
-                             + re.escape(head) + r"\b", self.text[floor:at]):
+        between = r"(?:[a-z]+\s+){0,3}" if head in _PANELS else r"(?:[a-z]+\s+)?"
+        for m in re.finditer(r"\b((?:[A-Z][\w&'\u2019.\-]*\s+(?:(?:of|for|and)\s+)?){0,3}[A-Z][\w&'\u2019.\-]*)\s+"
+                             + between + r"((?i:" + re.escape(head) + r"))\b", self.text[floor:at]):
+            if all(w in {"The", "A", "An"} for w in m.group(1).split()):
+                continue  # "The committee found": the description itself, not a name
             if not self._in_quote(floor + m.start()) and not re.search(r"\.\s", m.group(0)):
                 found = m.group(1)  # (not across a sentence end: "in New York City. A company spokesperson")
+                if m.group(2)[0].isupper():
+                    found += " " + m.group(2)  # "the Finance and Economy Ministry": its name
+                if head in _PANELS:
+                    found = re.sub(r"^(?:The|the)\s+", "", m.group(0))
         if not found:
             return None
         words = [w for w in found.split() if w not in {"The", "A", "An"}]

@@ -25,7 +25,7 @@ WEAK_VERBS = {"called", "calls", "described", "describes", "believes", "believed
                "brands"}
 VERB_SET = set(REPORTING_VERBS)
 VERB_ALT = ("|".join(sorted(VERB_SET, key=len, reverse=True)) + r"|went\s+on|pointed\s+out|according\s+to"
-            r"|(?:shot|fired|hit)\s+back|snapped|interjected"
+            r"|(?:shot|fired|hit)\s+back|snapped|interjected|found|finds"
             r"|(?:has|have|had)\s+written")  # "written" alone is an adjective: "a written answer"
 
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
