@@ -201,3 +201,12 @@ def test_the_government_the_ministry_and_a_committee_named_in_lower_case():
             'caught up in the "general atmosphere of enthusiasm" around the internet.')
     assert speakers(text) == ["Finance and Economy Ministry", "government", "Finance and Economy Ministry",
                               "Commons education select committee"]
+
+
+def test_a_saint_s_town_is_a_place_and_the_dj_a_description():
+    text = ('Paul Sculthorpe took the St Helens captaincy last year.\n\n'
+            'The 27-year-old, who captained St Helens to success, said it would be a challenge. "Andy would be '
+            'a hard act to follow," he said.\n\n'
+            'G Money, a presenter on 1Xtra, thinks a hiatus is inevitable. "They will be back with another album," '
+            'says the DJ.')
+    assert speakers(text) == ["Paul Sculthorpe", "G Money"]

@@ -120,7 +120,7 @@ ROLES = set(
     "congresswoman governor candidate minister secretary spokesman spokeswoman chairman chairwoman "
     "frenchman frenchwoman englishman englishwoman scotsman scotswoman welshman welshwoman irishman irishwoman "
     "dutchman spaniard swede briton medallist medalist champion winner finalist winger striker keeper forward "
-    "hooker flanker batsman".split()
+    "hooker flanker batsman dj".split()
 )
 # Gendered words before or for a name, for choosing whom "he" or "she" means.
 FEMALE_WORDS = set(

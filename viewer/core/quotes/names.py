@@ -85,6 +85,8 @@ class _NameBook:
             if (len(words) >= 3 and words[0] == "The"
                     and not any(_fold(w) in TITLES | HONORIFICS | ROLES for w in words[1:])):
                 continue  # "The Daily Telegraph", "The Sunday Times": a title, not a person
+            if _fold(words[0]) == "st" and len(words) == 2:
+                continue  # "St Helens", "St Andrews": a place
             if len(words) > 1 and all(w.isupper() for w in words):
                 continue  # "NEW YORK (AP)": a dateline or a heading, not a person
             if ((match.group().startswith("The ") or text[max(0, match.start() - 4):match.start()] in ("The ", "the "))
@@ -467,7 +469,8 @@ def _name_in(phrase: str) -> list[str] | None:
         if not words:
             continue
         core = _strip_titles(words)
-        if len(core) == 1 and (core[0].casefold() in TITLES | NATIONALITIES | RANKS_IN_NAME or core[0] in _ROLE_NOUNS):
+        if len(core) == 1 and (core[0].casefold() in TITLES | NATIONALITIES | RANKS_IN_NAME or core[0] in _ROLE_NOUNS
+                               or (core[0].isupper() and core[0].casefold() in ROLES)):  # ("the DJ")
             continue  # "French President", "the Dutchman", "the Bishop" alone are descriptions, not names
         if core[0].casefold() in PRONOUNS | PLURAL_PRONOUNS:
             continue
