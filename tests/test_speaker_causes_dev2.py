@@ -210,3 +210,10 @@ def test_a_saint_s_town_is_a_place_and_the_dj_a_description():
             'G Money, a presenter on 1Xtra, thinks a hiatus is inevitable. "They will be back with another album," '
             'says the DJ.')
     assert speakers(text) == ["Paul Sculthorpe", "G Money"]
+
+
+def test_a_lead_in_after_a_quote_belongs_to_the_next_quote():
+    text = ('Jimmy Connors visited the camp.\n\n'
+            '"Britain has the right attitude," said Connors. "The kids will ask: \'What am I doing there?\'" LTA '
+            'chief executive, John Crowther, added: "The relationship has started well."')
+    assert speakers(text) == ["Jimmy Connors", "Jimmy Connors", "John Crowther"]

@@ -396,6 +396,8 @@ def _from_after(resolver: _Phrases, after: str, offset: int, quoted: str = "") -
         return None
     if quoted.rstrip()[-1:] == "." and re.match(r"^\s+[A-Z]", after):
         return None  # the quote ended its sentence: what follows is the next sentence, not an attribution
+    if re.search(r"[.!?][\"'\u201d\u2019]*$", quoted.rstrip()) and after.rstrip().endswith(":"):
+        return None  # '... there?\'" LTA chief executive, John Crowther, added:': the next quote's lead-in
     if not re.match(r"^[\s,;:.!?\u2014\u2013-]*[\w]", after):
         return None
     according = _ACCORDING.match(after.lstrip(" ,"))

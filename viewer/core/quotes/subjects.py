@@ -20,6 +20,7 @@ _OWNED_APPOSITION = re.compile(r"(?:['\u2019]s?)?\s+((?:[a-z][\w\-]*\s+){0,3}?[a
                                + CAP_RUN.pattern + r")(?=[,\s])")
 _ROLE_THEN_NAME = re.compile(r"\s+((?:[a-z][\w\-]*\s+){1,2})(" + CAP_RUN.pattern + r")")
 _OWNED_THING = re.compile(r"(?:['\u2019]s?)?\s+([a-z][\w\-]*)")
+_DESCRIBED_AFTER_COMMA = re.compile(r"\s*(the\s+(?:[a-z\-]+\s+){0,2}?([a-z]+))\s+(?:has\s+|had\s+)?[a-z]+(?:ed|s)\b")
 _ROLE_LEAD = re.compile(r"(?:[a-z][a-z\-]+\s+){1,3}(?=[A-Z])")
 
 
@@ -81,6 +82,12 @@ class _SubjectRules:
                     named = self._named_subject_of(self._opening(comma + 1, at))
                     if named:
                         return named, start
+                    described = _DESCRIBED_AFTER_COMMA.match(self.text, comma + 1, min(at, comma + 80))
+                    if described and described.group(2) in TITLES | ROLES:
+                        # "In a furious response, the first minister said": the person so described
+                        who, is_person = self._description(described.group(1), start)
+                        if who and is_person:
+                            return who, start
                     continue
             apposed = _APPOSED_OPENING.match(self.text, start, min(at, start + 200))
             if apposed and not self._in_quote(apposed.start(1)):
