@@ -217,3 +217,11 @@ def test_a_lead_in_after_a_quote_belongs_to_the_next_quote():
             '"Britain has the right attitude," said Connors. "The kids will ask: \'What am I doing there?\'" LTA '
             'chief executive, John Crowther, added: "The relationship has started well."')
     assert speakers(text) == ["Jimmy Connors", "Jimmy Connors", "John Crowther"]
+
+
+def test_initials_before_a_surname_and_a_name_apposed_after_but_the():
+    text = ('JF Sullivan, spokesman for e-mail firm Sendmail, said organisations were waking up. "The key thing is '
+            'being able to manage all this information," he said.\n\n'
+            'Charles Clarke defended the plan. But the Liberal Democrat\'s shadow home secretary, Mark Oaten, accused '
+            'Mr Clarke of dodging the issue.\n\n"The critical issue is the principle," he told BBC News.')
+    assert speakers(text) == ["JF Sullivan", "Mark Oaten"]

@@ -427,6 +427,8 @@ def _is_org(words: list[str]) -> bool:
         return False
     if words[0].count(ABBREVIATION_DOT) == 1 or (len(words) > 1 and folded[0] in TITLES):
         return False  # an initial ("J. Allard") or an office ("CEO Steve Harfst"), not an acronym
+    if len(words) == 2 and len(words[0]) == 2 and words[1][1:].islower() and words[1].casefold() not in ORG_WORDS:
+        return False  # initials before a surname: "JF Sullivan"
     # ... but "US National Security Adviser Jake Sullivan" is a person with a country and a title.
     return len(words) == 1 or (folded[0] not in NATIONALITIES and not any(w in TITLES for w in folded[1:]))
 

@@ -14,7 +14,8 @@ _PREPOSITIONS = {"at", "in", "on", "during", "after", "before", "earlier", "late
 _CLAUSE_OPENERS = {"asked", "if", "whether", "when", "although", "though", "despite", "referring", "speaking",
                    "commenting", "responding", "reacting", "writing", "discussing", "talking", "addressing"}
 _DESCRIBED_SUBJECT = re.compile(r"^The\s+(?:[a-z][\w\-]*\s+){0,2}?(\d{1,3}-year-old|[A-Za-z][\w\-]*)(?=\s+[a-z])")
-_APPOSED_OPENING = re.compile(r"\s*The\s+[a-z][^,.;:!?\"\u201c\u201d]{0,100},\s+(" + CAP_RUN.pattern + r"),")
+_APPOSED_OPENING = re.compile(r"\s*(?:(?:But|And|However|Meanwhile),?\s+[Tt]he|The)\s+"
+                              r"[^,.;:!?\"\u201c\u201d]{1,100},\s+(" + CAP_RUN.pattern + r"),")
 # "['s] attorney, Linda Park,": what an owner has, and the name apposed to it
 _OWNED_APPOSITION = re.compile(r"(?:['\u2019]s?)?\s+((?:[a-z][\w\-]*\s+){0,3}?[a-z][\w\-]*)(,?)\s+("
                                + CAP_RUN.pattern + r")(?=[,\s])")
