@@ -93,7 +93,9 @@ def _align_ordered(
         poll()
         chains = [c for c in chains if c.matched >= FRAGMENT_WORDS]
         chains = _merge_fragments(chains, pa, pb, max(0, settings.max_gap))
-        chains = [_trim_weak_ends(chain, pa, pb) for chain in chains]
+        # Only anchored chains can qualify, and trimming or extending never anchors a chain
+        # (``anchored`` is "one of its runs has an anchor"; a trim keeps some of the runs).
+        chains = [_trim_weak_ends(chain, pa, pb) for chain in chains if chain.anchored]
         for chain in chains:
             _extend_edges(chain, pa, pb)
         chains = [c for c in chains if _qualifies(c, settings)]

@@ -21,7 +21,7 @@ from viewer.core.alignment.profile import (
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Chain:
     a0: int
     a1: int
@@ -59,17 +59,13 @@ def _chain_runs(
     """Join runs that follow each other in both texts with at most ``gap`` words between."""
     runs.sort()
     keys_a, keys_b = pa.keys, pb.keys
+    anchor_starts = pa.anchor_starts
     active: list[_Chain] = []
     done: list[_Chain] = []
     for count, run in enumerate(runs):
         if not count & 0x1FFF:
             poll()
         a0, a1, b0, b1 = run
-        if active and active[0].a1 + gap < a0 or len(active) > 64:
-            keep = []
-            for chain in active:
-                (keep if chain.a1 + gap >= a0 else done).append(chain)
-            active = keep
         best = None
         best_cost = 0
         stale = False
@@ -88,15 +84,16 @@ def _chain_runs(
             if best is None or cost < best_cost:
                 best, best_cost = chain, cost
         if stale:
-            # Retired at once (not when 64 wait): every later run would scan them again.
-            # The order of the chains does not matter: merging sorts them.
+            # Retired at once: every later run would scan them again. The order of the
+            # chains does not matter: merging sorts them.
             keep = []
             for chain in active:
                 (keep if chain.a1 + gap >= a0 else done).append(chain)
             active = keep
         run_words = a1 - a0
+        anchored = a1 - ANCHOR_WORDS >= a0 and anchor_starts.find(1, a0, a1 - ANCHOR_WORDS + 1) >= 0  # _has_anchor
         if best is None:
-            active.append(_Chain(a0, a1, b0, b1, [run], run_words, _has_anchor(pa, a0, a1)))
+            active.append(_Chain(a0, a1, b0, b1, [run], run_words, anchored))
             continue
         gap_a = a0 - best.a1
         gap_b = b0 - best.b1
@@ -105,8 +102,8 @@ def _chain_runs(
         best.a1 = a1
         best.b1 = b1
         best.runs.append(run)
-        if not best.anchored:
-            best.anchored = _has_anchor(pa, a0, a1)
+        if anchored:
+            best.anchored = True
     done.extend(active)
     return done
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from operator import sub
 
 import numpy as np
 
@@ -67,36 +68,35 @@ def _seed_runs_large(pa: TextProfile, pb: TextProfile) -> tuple[list[int], list[
 
 
 def _seed_runs_small(pa: TextProfile, pb: TextProfile) -> tuple[list[int], list[int], list[int]]:
-    """``_seed_runs_large`` with Python dicts and sets: cheaper for article-sized texts."""
+    """``_seed_runs_large`` with Python dicts and sets: cheaper for article-sized texts.
+
+    Gives every seed as a run of its own, sorted by diagonal then position: ``_extend_runs``
+    grows the first seed of each stretch over the stretch and skips the seeds inside it, so the
+    runs come out as if consecutive seeds had been grouped first.
+    """
     first_a, more_a = pa.grams
     first_b, more_b = pb.grams
-    seeds: list[tuple[int, int]] = []  # (diagonal, i)
-    for gram in first_b.keys() & first_a.keys():
+    shared = first_b.keys() & first_a.keys()
+    repeated = shared.intersection(more_a) if more_a else set()
+    if more_b:
+        repeated.update(shared.intersection(more_b))
+    if repeated:
+        shared -= repeated
+    # Word pairs found once in each text, the vast majority: one seed each, in C.
+    seed_i = list(map(first_a.__getitem__, shared))
+    seeds = list(zip(map(sub, map(first_b.__getitem__, shared), seed_i), seed_i, strict=True))  # (diagonal, i)
+    for gram in repeated:
         where_a = more_a.get(gram)
         where_b = more_b.get(gram)
         if where_a is None:
             i = first_a[gram]
-            if where_b is None:
-                seeds.append((first_b[gram] - i, i))
-            else:
-                seeds.extend((j - i, i) for j in where_b)
+            seeds.extend((j - i, i) for j in where_b)
         elif len(where_a) * (1 if where_b is None else len(where_b)) <= SEED_PAIR_LIMIT:
             for j in (first_b[gram],) if where_b is None else where_b:
                 seeds.extend((j - i, i) for i in where_a)
     seeds.sort()
-    a_first: list[int] = []
-    b_first: list[int] = []
-    a_last: list[int] = []
-    last_diagonal, last_i = None, -2
-    for diagonal, i in seeds:
-        if diagonal == last_diagonal and i == last_i + 1:
-            a_last[-1] = i
-        else:
-            a_first.append(i)
-            b_first.append(i + diagonal)
-            a_last.append(i)
-        last_diagonal, last_i = diagonal, i
-    return a_first, b_first, a_last
+    a_first = [i for _, i in seeds]
+    return a_first, [i + diagonal for diagonal, i in seeds], a_first
 
 
 LARGE_WORDS = 8000  # pairs with more words than this find their seeds with numpy
@@ -156,14 +156,16 @@ def _drop_lone_pairs(runs: list[tuple[int, int, int, int]], gap: int) -> list[tu
     which is dropped as a fragment: dropping it first changes nothing and saves the work
     ("of the", "in the" are in most pairs of articles).
     """
-    starts = sorted(r[0] for r in runs)
-    ends = sorted(r[1] for r in runs)
-    kept = []
-    for run in runs:
+    short = [run for run in runs if run[1] - run[0] < FRAGMENT_WORDS]
+    if not short:
+        return runs
+    starts = sorted([r[0] for r in runs])
+    ends = sorted([r[1] for r in runs])
+    dropped = set()
+    for run in short:
         a0, a1 = run[0], run[1]
-        if (a1 - a0 >= FRAGMENT_WORDS
-                # the run itself counts once in each window
-                or bisect_right(ends, a0 + SEED_WORDS) - bisect_left(ends, a0 - gap) > 1
-                or bisect_right(starts, a1 + gap) - bisect_left(starts, a1 - SEED_WORDS) > 1):
-            kept.append(run)
-    return kept
+        # the run itself counts once in each window
+        if (bisect_right(ends, a0 + SEED_WORDS) - bisect_left(ends, a0 - gap) <= 1
+                and bisect_right(starts, a1 + gap) - bisect_left(starts, a1 - SEED_WORDS) <= 1):
+            dropped.add(run)
+    return [run for run in runs if run not in dropped] if dropped else runs
