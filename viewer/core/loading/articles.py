@@ -101,11 +101,12 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], l
             elif not found:
                 problems.append(ArticleError(path, "folder holds no .txt, .md or .html articles"))
             for item in found:
-                if item.resolve() not in seen:
-                    seen.add(item.resolve())
+                real = item.resolve()
+                if real not in seen:
+                    seen.add(real)
                     files.append(item)
-        elif _exists(path, problems) and path.resolve() not in seen:
-            seen.add(path.resolve())
+        elif _exists(path, problems) and (real := path.resolve()) not in seen:
+            seen.add(real)
             files.append(path)
     return files, problems
 
