@@ -44,6 +44,7 @@ from viewer.core.alignment.chains import (
     _share,
     _trim_weak_ends,
 )
+from viewer.core.alignment.emptiness import runs_share_no_passage
 from viewer.core.alignment.model import DEFAULT_SETTINGS, Alignment, AlignSettings, Passage, mirror_passages
 from viewer.core.alignment.profile import FRAGMENT_WORDS, TextProfile, profile_text
 from viewer.core.alignment.runs import _drop_lone_pairs, _find_runs
@@ -88,7 +89,11 @@ def _align_ordered(
         # Identical word for word: one passage, whatever its length.
         chains = [_Chain(0, n_a, 0, n_b, [(0, n_a, 0, n_b)], n_a, True)]
     else:
-        runs = _drop_lone_pairs(_find_runs(pa, pb, poll), max(0, settings.max_gap))
+        runs = _find_runs(pa, pb, poll)
+        if runs_share_no_passage(runs, pa, pb, settings):
+            # Proved from the runs (``emptiness.py``): what the steps below would return.
+            return Alignment([], 0.0)
+        runs = _drop_lone_pairs(runs, max(0, settings.max_gap))
         chains = _chain_runs(runs, pa, pb, max(0, settings.max_gap), poll)
         poll()
         chains = [c for c in chains if c.matched >= FRAGMENT_WORDS]

@@ -38,6 +38,7 @@ from typing import Protocol
 
 from viewer.core.alignment import align as _align_module
 from viewer.core.alignment import chains as _chains_module
+from viewer.core.alignment import emptiness as _emptiness_module
 from viewer.core.alignment import model as _model_module
 from viewer.core.alignment import profile as _profile_module
 from viewer.core.alignment import runs as _runs_module
@@ -87,8 +88,8 @@ class IndexedArticle(Protocol):
 def engine_fingerprint() -> str:
     """A hash of the alignment engine's source: any change there invalidates the cache."""
     digest = hashlib.sha256(f"corpus-index-{CACHE_FORMAT}".encode())
-    for module in (_align_module, _chains_module, _model_module, _profile_module, _runs_module, _candidates_module,
-                   _normalize_module, _stopwords_module, _synonyms_module):
+    for module in (_align_module, _chains_module, _emptiness_module, _model_module, _profile_module, _runs_module,
+                   _candidates_module, _normalize_module, _stopwords_module, _synonyms_module):
         try:
             digest.update(Path(module.__file__ or "").read_bytes())
         except OSError:  # a frozen build without sources: its version string stands in
