@@ -41,6 +41,9 @@ similarity 0.0. Identical key lists (one passage in ``align``) never reach this.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from operator import itemgetter
+
 from viewer.core.alignment.chains import _Chain, _extend_edges, _qualifies
 from viewer.core.alignment.model import AlignSettings
 from viewer.core.alignment.profile import ANCHOR_WORDS, FRAGMENT_WORDS, MERGE_WORDS, TextProfile
@@ -48,27 +51,47 @@ from viewer.core.alignment.profile import ANCHOR_WORDS, FRAGMENT_WORDS, MERGE_WO
 Run = tuple[int, int, int, int]
 
 
-def _capable(run: Run, runs: list[Run], gap: int) -> bool:
-    """At least ``FRAGMENT_WORDS`` long, or near another run within ``gap`` on both sides."""
-    a0, a1, b0, b1 = run
-    if a1 - a0 >= FRAGMENT_WORDS:
-        return True
-    return any(other is not run and other[0] <= a1 + gap and a0 <= other[1] + gap
-               and other[2] <= b1 + gap and b0 <= other[3] + gap for other in runs)
+class _Runs:
+    """A pair's runs sorted by their start on each side, to look up those near a place."""
+
+    def __init__(self, runs: list[Run], gap: int) -> None:
+        self.gap = gap
+        self.by_side = {side: sorted(runs, key=itemgetter(side)) for side in (0, 2)}
+        self.starts = {side: [run[side] for run in self.by_side[side]] for side in (0, 2)}
+        self.longest = max(run[1] - run[0] for run in runs)
+        self.capable: dict[Run, bool] = {}
+
+    def near(self, side: int, first: int, last: int) -> list[Run]:
+        """The runs that may lie within ``[first, last]`` on ``side`` (and some more)."""
+        starts = self.starts[side]
+        return self.by_side[side][bisect_left(starts, first - self.longest) : bisect_right(starts, last)]
+
+    def is_capable(self, run: Run) -> bool:
+        """At least ``FRAGMENT_WORDS`` long, or near another run within ``gap`` on both sides."""
+        a0, a1, b0, b1 = run
+        if a1 - a0 >= FRAGMENT_WORDS:
+            return True
+        found = self.capable.get(run)
+        if found is None:
+            gap = self.gap
+            found = self.capable[run] = any(
+                other is not run and other[0] <= a1 + gap and a0 <= other[1] + gap
+                and other[2] <= b1 + gap and b0 <= other[3] + gap for other in self.near(0, a0 - gap, a1 + gap))
+        return found
 
 
-def _alone_on_side(m: Run, runs: list[Run], side: int, gap: int, near: int, hole: int) -> bool:
+def _alone_on_side(m: Run, runs: _Runs, side: int, near: int, hole: int) -> bool:
     """Step 3 on one side (0: A, 2: B)."""
     start, end = m[side], m[side + 1]
     left = right = False
-    for run in runs:
+    for run in runs.near(side, start - hole, end + hole):
         if run is m:
             continue
         run_start, run_end = run[side], run[side + 1]
         is_near = run_start <= end + near and start <= run_end + near
         is_left = not left and end - hole <= run_end <= start
         is_right = not right and end <= run_start <= start + hole
-        if not (is_near or is_left or is_right) or not _capable(run, runs, gap):
+        if not (is_near or is_left or is_right) or not runs.is_capable(run):
             continue
         if is_near:
             return False
@@ -84,6 +107,7 @@ def runs_share_no_passage(runs: list[Run], pa: TextProfile, pb: TextProfile, set
     gap = max(0, settings.max_gap)
     hole = max(gap, MERGE_WORDS)
     marks = pa.anchor_starts
+    indexed = None
     for m in runs:
         a0, a1 = m[0], m[1]
         if a1 - a0 < ANCHOR_WORDS or marks.find(1, a0, a1 - ANCHOR_WORDS + 1) < 0:
@@ -93,6 +117,8 @@ def runs_share_no_passage(runs: list[Run], pa: TextProfile, pb: TextProfile, set
         if _qualifies(chain, settings):
             return False
         near = max(gap, min(MERGE_WORDS, 2 * (a1 - a0)))
-        if not (_alone_on_side(m, runs, 0, gap, near, hole) or _alone_on_side(m, runs, 2, gap, near, hole)):
+        if indexed is None:
+            indexed = _Runs(runs, gap)
+        if not (_alone_on_side(m, indexed, 0, near, hole) or _alone_on_side(m, indexed, 2, near, hole)):
             return False
     return True

@@ -67,13 +67,9 @@ def _seed_runs_large(pa: TextProfile, pb: TextProfile) -> tuple[list[int], list[
     return seed_i[firsts].tolist(), (seed_i[firsts] + diagonal[firsts]).tolist(), seed_i[lasts].tolist()
 
 
-def _seed_runs_small(pa: TextProfile, pb: TextProfile) -> tuple[list[int], list[int], list[int]]:
-    """``_seed_runs_large`` with Python dicts and sets: cheaper for article-sized texts.
-
-    Gives every seed as a run of its own, sorted by diagonal then position: ``_extend_runs``
-    grows the first seed of each stretch over the stretch and skips the seeds inside it, so the
-    runs come out as if consecutive seeds had been grouped first.
-    """
+def _seeds_small(pa: TextProfile, pb: TextProfile) -> list[tuple[int, int]]:
+    """The seeds as ``(diagonal, first A word)``, sorted, with Python dicts and sets: cheaper than
+    ``_seed_runs_large`` for article-sized texts. ``_grow_seeds`` makes them runs."""
     first_a, more_a = pa.grams
     first_b, more_b = pb.grams
     shared = first_b.keys() & first_a.keys()
@@ -95,8 +91,7 @@ def _seed_runs_small(pa: TextProfile, pb: TextProfile) -> tuple[list[int], list[
             for j in (first_b[gram],) if where_b is None else where_b:
                 seeds.extend((j - i, i) for i in where_a)
     seeds.sort()
-    a_first = [i for _, i in seeds]
-    return a_first, [i + diagonal for diagonal, i in seeds], a_first
+    return seeds
 
 
 LARGE_WORDS = 8000  # pairs with more words than this find their seeds with numpy
@@ -113,10 +108,31 @@ def _find_runs(pa: TextProfile, pb: TextProfile, poll: Callable[[], None]) -> li
         return []
     poll()
     if len(pa.keys) + len(pb.keys) > LARGE_WORDS:
-        found = _seed_runs_large(pa, pb)
-    else:
-        found = _seed_runs_small(pa, pb)
-    return _extend_runs(pa.keys, pb.keys, *found)
+        return _extend_runs(pa.keys, pb.keys, *_seed_runs_large(pa, pb))
+    return _grow_seeds(pa.keys, pb.keys, _seeds_small(pa, pb))
+
+
+def _grow_seeds(keys_a: list[int], keys_b: list[int], seeds: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    """``_extend_runs`` for seeds one by one, ``(diagonal, first A word)`` sorted: the first seed
+    of a stretch grows over it and the seeds inside are skipped, so the runs are those of the
+    seeds grouped first."""
+    n_a, n_b = len(keys_a), len(keys_b)
+    runs = []
+    reach_diagonal, reach = None, -1
+    for diagonal, a0 in seeds:
+        if diagonal == reach_diagonal and a0 < reach:
+            continue
+        b0 = a0 + diagonal
+        a1, b1 = a0 + SEED_WORDS, b0 + SEED_WORDS
+        while a1 < n_a and b1 < n_b and keys_a[a1] == keys_b[b1]:
+            a1 += 1
+            b1 += 1
+        while a0 > 0 and b0 > 0 and keys_a[a0 - 1] == keys_b[b0 - 1]:
+            a0 -= 1
+            b0 -= 1
+        reach_diagonal, reach = diagonal, a1
+        runs.append((a0, a1, b0, b1))
+    return runs
 
 
 def _extend_runs(keys_a: list[int], keys_b: list[int], a_first: list[int], b_first: list[int],
