@@ -403,3 +403,10 @@ def test_a_reply_verb_and_a_short_surname_closing_a_sentence():
     text = ('"You have no plan for the economy," Rep. Jim Clyburn told his opponent, state Sen. Mark Lee.\n\n'
             '"I have a plan, and it starts with cutting your waste," Lee shot back.')
     assert speakers(text) == ["Jim Clyburn", "Mark Lee"]
+
+
+def test_a_scare_quote_earlier_in_the_sentence_does_not_hide_its_subject():
+    text = ('Campaign news.\n\n'
+            "But last night, the Government came out fighting by branding the letter 'totally misleading' and "
+            "insisting: 'Our manifesto commitment could not be clearer, we will not compromise.'")
+    assert speakers(text) == ["Government"]

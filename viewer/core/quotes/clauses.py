@@ -360,7 +360,8 @@ _NAME_AND = re.compile(r"([A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){1,3})\s+
 _AND_PREDICATE = re.compile(r"\s+(?:and|but)\s+(?:then\s+|also\s+)?$")
 # A clause opening with its subject, then a verb: "Uber stepped in", "the Government came out fighting"
 _CLAUSE_SUBJECT = re.compile(r"\s*(?:[Tt]he\s+)?([A-Z][\w&'\u2019\-]*(?:\s+[A-Z][\w&'\u2019\-]*){0,3})\s+"
-                             r"(?:also\s+|then\s+)?[a-z]+(?:ed|s|t)\b")
+                             r"(?:also\s+|then\s+)?(?:[a-z]+(?:ed|s|t)|came|went|took|gave|made|hit|put|set|kept|"
+                             r"held|stood|ran|began|saw|got|rose|fell|struck)\b")
 _CITING = re.compile(r"\b(?:[Cc]iting|[Qq]uoting)\s+(?:an?\s+|two\s+|three\s+|several\s+|unnamed\s+)?"
                      r"(?:[a-z]+\s+){0,2}(?:sources?|officials?|people|diplomats?|insiders?)\b")
 _PARENTHETICAL = re.compile(r"\s*[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3},\s+(?:he|she)\s+$")

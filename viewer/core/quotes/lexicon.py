@@ -16,7 +16,7 @@ REPORTING_VERBS = (
     "assured assures blasted slammed countered retorted reiterated repeated estimated estimates "
     "accepted accepts denied denies joking joked adding blamed blames branded brands pledged pledges "
     "testified testifies answered answers recounted recounts claim warn argue insist admit explain suggest "
-    "tweeted tweets telling noting believe respond"
+    "tweeted tweets telling noting believe respond insisting arguing claiming stressing explaining"
 ).split()
 # Verbs that take a quote without "that": "he called it 'madness'", "X described Y as 'Z'".
 WEAK_VERBS = {"called", "calls", "described", "describes", "believes", "believed", "believe", "thinks", "thought",

@@ -354,7 +354,10 @@ def _attribute(text: str, spans: Sequence[SpanLike]) -> list[_Attribution]:
     results: list[_Attribution] = []
     # Sorted ends and starts of every quote: the nearest one each side is a bisection away
     # (a scan of all of them per quote made a line of 16,000 quotations take minutes).
-    mark_ends = sorted(s.close_mark if s.close_mark >= 0 else s.end for s in spans)
+    # (a scare quote earlier in the sentence does not cut it: "the Government came out fighting by branding
+    # the letter 'totally misleading' and insisting: '...'")
+    mark_ends = sorted(s.close_mark if s.close_mark >= 0 else s.end for s in spans
+                       if getattr(s, "kind", "speech") != "scare")
     breaks = [m.start() for m in _NEWLINE.finditer(text)]
     mark_starts = sorted(s.open_mark for s in spans)
     for index, span in enumerate(spans):
