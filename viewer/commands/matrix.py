@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import sys
 
 from viewer.commands.align import add_setting_arguments, settings_from
 from viewer.commands.index import add_posting_argument, max_posting_from
-from viewer.commands.inputs import load_inputs
-from viewer.core.corpus.similarity import similarity_pairs
+from viewer.commands.inputs import input_files, load_inputs
+from viewer.core.corpus.similarity import similarity_pairs, start_workers
 from viewer.core.errors import escape_controls
 
 
@@ -19,6 +20,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the result as JSON (the SPEC's format)")
     add_setting_arguments(parser)
     add_posting_argument(parser)
+    parser.add_argument("--workers", type=_worker_count, default=default_workers(), metavar="N",
+                        help="worker processes that align the pairs of a large corpus "
+                             f"(default: {default_workers()}, from the processors; 1: none)")
+
+
+def default_workers() -> int:
+    """As many workers as processors, at most 4 (beyond that the reading and indexing here dominate)."""
+    return max(1, min(os.cpu_count() or 1, 4))
+
+
+def _worker_count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"--workers takes a whole number from 1, not {text!r}")
+    return value
 
 
 def _rows(count: int, pairs: dict[tuple[int, int], float]):
@@ -39,16 +58,21 @@ def _rows(count: int, pairs: dict[tuple[int, int], float]):
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     max_posting = max_posting_from(args)
-    articles = load_inputs(args.paths, minimum=1)
-    boilerplate: list[int] = []
+    files = input_files(args.paths)
+    # Started before the files are read: their start-up overlaps the reading.
+    group = start_workers(args.workers, len(files))
     # One batch of many short-lived objects that form no cycles: the collector's passes over
     # the growing heap of profiles free nothing (a few per cent of the run). Paused for it.
     gc.disable()
     try:
+        articles = load_inputs(args.paths, minimum=1, files=files)
+        boilerplate: list[int] = []
         pairs = similarity_pairs([article.text for article in articles], settings, boilerplate=boilerplate,
-                                 max_posting=max_posting)
+                                 max_posting=max_posting, workers=group or 1)
     finally:
         gc.enable()
+        if group is not None:
+            group.close()
     if boilerplate and boilerplate[0]:
         print(f"note: {boilerplate[0]} boilerplate shingle(s) held by more than {max_posting} articles "
               "were not compared (--max-posting)", file=sys.stderr)

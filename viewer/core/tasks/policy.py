@@ -18,6 +18,9 @@ CHILD_PROCESS_FROM: dict[str, int] = {
     # cancelled file can be killed in, from this many files or bytes; spawning one costs ~0.5 s.
     "load": 24,  # files
     "load_bytes": 2_000_000,  # bytes of all the files together
+    # A corpus's similarities (viewer.core.corpus.similarity): profiled and aligned in worker
+    # processes from this many articles (``matrix`` starts them before it reads the files).
+    "pair_workers": 300,  # articles
 }
 
 
