@@ -4,7 +4,10 @@ import multiprocessing
 import sys
 
 from viewer.cli import main
+from viewer.core.tasks.spawning import end_of_program
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()  # the frozen build's worker processes start here
-    sys.exit(main())
+    code = main()
+    end_of_program()
+    sys.exit(code)

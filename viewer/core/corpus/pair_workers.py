@@ -55,7 +55,6 @@ def profile_chunk(payload, state: TaskState) -> list[tuple[int, np.ndarray]]:
     _known, profiles = _job(token, texts)
     found = []
     for number, text in texts.items():
-        state.check()
         profiles[number] = profile = profile_text(text, settings.synonyms)
         found.append((number, profile_shingles(profile)))
     return found
@@ -74,10 +73,9 @@ def align_chunk(payload, state: TaskState) -> list[tuple[int, int, float]]:
 
     found = []
     for first, second in pairs:
-        value = align_profiles(profile(first), profile(second), settings, state.cancelled).similarity
+        value = align_profiles(profile(first), profile(second), settings).similarity
         if value:
             found.append((first, second, value))
-    state.check()
     return found
 
 

@@ -60,3 +60,17 @@ def process_pool(workers: int, initializer: Callable[..., None] | None = None,
     """
     with main_module_hidden():
         return spawn_context().Pool(workers, initializer, initargs)
+
+
+def end_of_program() -> None:
+    """Wait for multiprocessing's resource tracker to end, when the program is done.
+
+    Starting the first spawned process also starts that helper process, which otherwise
+    ends only after the program, once it notices the program is gone: a command's caller
+    (a script timing it, a shell waiting on its process group) would see it outlive the
+    command. Nothing of ours is registered with it by then, so it has nothing to clean up.
+    """
+    from multiprocessing import resource_tracker
+
+    with contextlib.suppress(AttributeError, OSError, ChildProcessError):
+        resource_tracker._resource_tracker._stop()  # a no-op when it never started

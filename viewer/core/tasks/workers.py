@@ -10,8 +10,8 @@ so the workers also finish together.
 
 Each worker is spawned (never fork), as every process of ours (``spawning.py``). It runs
 ``module:function(payload, state)`` for each chunk and keeps module-level caches between
-chunks of one job. ``state.cancelled()`` there is the group's stop event: cancelling the
-caller's task sets it, the running chunks stop, and closing the group ends the processes.
+chunks of one job. Cancelling the caller's task kills the workers at once (their running
+chunks are of no use any more), so the group needs no shared stop flag between processes.
 """
 
 from __future__ import annotations
@@ -35,11 +35,11 @@ def _resolve(target: str) -> Callable[..., Any]:
     return getattr(importlib.import_module(module), name)
 
 
-def _worker_main(connection, stop, warm_up: str | None) -> None:
+def _worker_main(connection, warm_up: str | None) -> None:
     """A worker: imports what ``warm_up`` names, then runs chunks until told to stop."""
     if warm_up:
         _resolve(warm_up)()
-    state = TaskState(cancel_event=stop)
+    state = TaskState()
     while True:
         try:
             message = connection.recv()
@@ -50,10 +50,8 @@ def _worker_main(connection, stop, warm_up: str | None) -> None:
         target, payload = message
         try:
             connection.send(("done", _resolve(target)(payload, state)))
-        except Cancelled:
-            connection.send(("cancelled",))
         except Exception as exc:  # noqa: BLE001 - reported to the parent, which raises it
-            connection.send(("cancelled",) if stop.is_set() else ("failed", f"{type(exc).__name__}: {exc}"))
+            connection.send(("failed", f"{type(exc).__name__}: {exc}"))
 
 
 class WorkerGroup:
@@ -65,14 +63,13 @@ class WorkerGroup:
 
     def __init__(self, count: int, warm_up: str | None = None) -> None:
         context = spawn_context()
-        self._stop = context.Event()
         self._processes = []
         self._connections = []
         self.chunks_done = [0] * count  # chunks each worker finished, over every run
         try:
             for _ in range(count):
                 here, there = context.Pipe()
-                process = context.Process(target=_worker_main, args=(there, self._stop, warm_up),
+                process = context.Process(target=_worker_main, args=(there, warm_up),
                                           name="article-viewer-worker", daemon=True)
                 start(process)
                 there.close()
@@ -101,13 +98,14 @@ class WorkerGroup:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def close(self) -> None:
-        """Stop the workers (a running chunk is cancelled) and wait for them to exit."""
-        self._stop.set()
+    def close(self, at_once: bool = False) -> None:
+        """Stop the workers and wait for them to exit; ``at_once`` kills them mid-chunk."""
         for connection in self._connections:
             with contextlib.suppress(OSError, ValueError):
                 connection.send(None)
         for process in self._processes:
+            if at_once:
+                process.kill()
             process.join(5)
             if process.is_alive():
                 process.kill()
@@ -124,8 +122,8 @@ class WorkerGroup:
         ``payload(worker, chunk)`` makes what is sent for ``chunk`` to ``worker`` (it may leave
         out what that worker was already sent); ``on_result(chunk, result)`` takes each
         result here, in the order they finish. Raises :class:`Cancelled` when ``cancelled()``
-        turns true (the workers stop; the group cannot be used again) or a chunk was cancelled,
-        and ``RuntimeError`` when a chunk failed or a worker died.
+        turns true (the workers are killed; the group cannot be used again), and
+        ``RuntimeError`` when a chunk failed or a worker died.
         """
         if not self._processes:
             raise RuntimeError("the worker group is closed")
@@ -158,8 +156,6 @@ class WorkerGroup:
                         message = connection.recv()
                     except EOFError:
                         raise RuntimeError("a worker process ended unexpectedly") from None
-                    if message[0] == "cancelled":
-                        raise Cancelled()
                     if message[0] == "failed":
                         raise RuntimeError(message[1])
                     chunk = running.pop(worker)
@@ -167,5 +163,5 @@ class WorkerGroup:
                     give(worker)
                     on_result(chunk, message[1])
         except BaseException:
-            self.close()  # running chunks are abandoned: stop them now
+            self.close(at_once=True)  # running chunks are abandoned: stop them now
             raise
