@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import os
+from collections import deque
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from viewer.cli import main
-from viewer.core.alignment.align import AlignSettings
+from viewer.core.alignment.align import AlignSettings, profile_text
+from viewer.core.corpus.shingles import profile_shingles
 from viewer.core.corpus.similarity import similarity_pairs, start_workers
 from viewer.core.errors import Cancelled
 from viewer.core.loading.articles import bundled_seeds_dir, load_article
@@ -95,3 +98,38 @@ def test_matrix_command_with_workers_prints_the_same_json(capsys, monkeypatch):
 def test_matrix_rejects_a_bad_worker_count(capsys):
     assert main(["matrix", str(DATA / "bbc_sample"), "--workers", "0"]) == 2
     assert "--workers" in capsys.readouterr().err
+
+
+def test_matrix_with_workers_names_an_unreadable_file(tmp_path, capsys, monkeypatch):
+    for path in sorted((DATA / "bbc_sample").glob("*.txt"))[:6]:
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    binary = tmp_path / "zz_image.txt"
+    binary.write_bytes(bytes(range(256)) * 4)
+    monkeypatch.setitem(policy.CHILD_PROCESS_FROM, "pair_workers", 2)
+    assert main(["matrix", str(tmp_path), "--json", "--workers", "2"]) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1 and str(binary) in lines[0]
+
+
+def test_a_group_takes_work_still_being_made():
+    # Chunks appended while the group runs (``feed``) are all done, each once.
+    texts = _texts()[:7]
+    fed = [[0, 1], [2], [3, 4, 5], [6]]
+    queues: list[deque] = [deque(), deque()]
+    results: dict[int, np.ndarray] = {}
+
+    def feed() -> bool:
+        if fed:
+            queues[len(fed) % 2].append(fed.pop(0))
+        return bool(fed)
+
+    def payload(worker: int, chunk: list[int]) -> tuple:
+        return "feed-test", AlignSettings(), {number: texts[number] for number in chunk}
+
+    with WorkerGroup(2) as group:
+        group.run("viewer.core.corpus.pair_workers:profile_chunk", queues, payload,
+                  lambda chunk, found: results.update(found), feed=feed)
+        assert sum(group.chunks_done) == 4
+    assert sorted(results) == list(range(7))
+    for number, text in enumerate(texts):
+        assert np.array_equal(results[number], profile_shingles(profile_text(text, AlignSettings().synonyms)))

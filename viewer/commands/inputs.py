@@ -29,3 +29,27 @@ def load_inputs(paths: Sequence[str], minimum: int = 1, files: Sequence[Path] | 
     if len(articles) < minimum:
         raise CommandError(f"needs at least {minimum} articles, found {len(articles)} in {' '.join(paths)}")
     return articles
+
+
+class TextsAsRead:
+    """The texts of ``files``, each file read when its text is first asked for (so a corpus job
+    in worker processes can start on the first files while the rest are read); ``articles``
+    once every text was asked for."""
+
+    def __init__(self, files: Sequence[Path]) -> None:
+        self.files = list(files)
+        self._read: list[Article | None] = [None] * len(self.files)
+
+    def __len__(self) -> int:
+        return len(self.files)
+
+    def __getitem__(self, number: int) -> str:
+        article = self._read[number]
+        if article is None:
+            article = self._read[number] = load_article(self.files[number])
+        return article.text
+
+    @property
+    def articles(self) -> list[Article]:
+        return [article if article is not None else load_article(path)
+                for article, path in zip(self._read, self.files, strict=True)]

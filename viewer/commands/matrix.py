@@ -10,7 +10,7 @@ import sys
 
 from viewer.commands.align import add_setting_arguments, settings_from
 from viewer.commands.index import add_posting_argument, max_posting_from
-from viewer.commands.inputs import input_files, load_inputs
+from viewer.commands.inputs import TextsAsRead, input_files, load_inputs
 from viewer.core.corpus.similarity import similarity_pairs, start_workers
 from viewer.core.errors import escape_controls
 
@@ -61,18 +61,24 @@ def run(args: argparse.Namespace) -> int:
     files = input_files(args.paths)
     # Started before the files are read: their start-up overlaps the reading.
     group = start_workers(args.workers, len(files))
+    boilerplate: list[int] = []
     # One batch of many short-lived objects that form no cycles: the collector's passes over
     # the growing heap of profiles free nothing (a few per cent of the run). Paused for it.
     gc.disable()
     try:
-        articles = load_inputs(args.paths, minimum=1, files=files)
-        boilerplate: list[int] = []
-        pairs = similarity_pairs([article.text for article in articles], settings, boilerplate=boilerplate,
-                                 max_posting=max_posting, workers=group or 1)
+        if group is None:
+            articles = load_inputs(args.paths, minimum=1, files=files)
+            pairs = similarity_pairs([article.text for article in articles], settings, boilerplate=boilerplate,
+                                     max_posting=max_posting)
+        else:
+            with group:
+                # The workers profile the first files while the others are read.
+                texts = TextsAsRead(files)
+                pairs = similarity_pairs(texts, settings, boilerplate=boilerplate, max_posting=max_posting,
+                                         workers=group)
+            articles = texts.articles
     finally:
         gc.enable()
-        if group is not None:
-            group.close()
     if boilerplate and boilerplate[0]:
         print(f"note: {boilerplate[0]} boilerplate shingle(s) held by more than {max_posting} articles "
               "were not compared (--max-posting)", file=sys.stderr)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import itertools
 import os
-from bisect import bisect_left
 from collections import deque
 from collections.abc import Callable, Sequence
 
@@ -79,10 +78,6 @@ def align_chunk(payload, state: TaskState) -> list[tuple[int, int, float]]:
     return found
 
 
-def _first(pair: tuple[int, int]) -> int:
-    return pair[0]
-
-
 def _chunk_size(items: int, workers: int, largest: int) -> int:
     return max(1, min(largest, -(-items // (workers * CHUNKS_PER_WORKER))))
 
@@ -101,6 +96,7 @@ class PairWorkers:
         self.token = f"{os.getpid()}-{next(_TOKENS)}"  # a worker's caches are per job
         self.sent: list[set[int]] = [set() for _ in range(group.count)]
         self.blocks = _blocks(len(texts), group.count)
+        self.owner = [0] * len(texts)  # the worker that profiled each text
 
     def _texts_for(self, worker: int, numbers: set[int]) -> dict[int, str]:
         needed = numbers - self.sent[worker]
@@ -108,13 +104,31 @@ class PairWorkers:
         return {number: self.texts[number] for number in sorted(needed)}
 
     def shingles(self, progress: Callable[[int], None] | None = None) -> list[np.ndarray]:
-        """Every text's anchor shingles (as ``shingles.profile_shingles``), profiled in the workers."""
+        """Every text's anchor shingles (as ``shingles.profile_shingles``), profiled in the workers.
+
+        The texts are taken a chunk at a time, the blocks' chunks in turn, while the workers
+        profile the chunks before: ``texts`` may read each file when it is first indexed.
+        """
         size = _chunk_size(len(self.texts), self.group.count, PROFILE_CHUNK)
-        queues = [deque(block[k : k + size] for k in range(0, len(block), size)) for block in self.blocks]
+        chunks = [deque(block[k : k + size] for k in range(0, len(block), size)) for block in self.blocks]
+        order = deque(worker for round_ in range(max(map(len, chunks))) for worker, mine in enumerate(chunks)
+                      if round_ < len(mine))
+        queues: list[deque] = [deque() for _ in self.blocks]
         found: list[np.ndarray] = [np.zeros(0, dtype=np.uint64)] * len(self.texts)
         done = [0]
 
+        def feed() -> bool:
+            if order:
+                worker = order.popleft()
+                chunk = chunks[worker].popleft()
+                for number in chunk:
+                    self.texts[number]  # read now, while the workers profile
+                queues[worker].append(chunk)
+            return bool(order)
+
         def payload(worker: int, chunk: range) -> tuple:
+            for number in chunk:
+                self.owner[number] = worker
             return self.token, self.settings, self._texts_for(worker, set(chunk))
 
         def on_result(chunk: range, result) -> None:
@@ -124,20 +138,18 @@ class PairWorkers:
             if progress is not None:
                 progress(done[0])
 
-        self.group.run(f"{_MODULE}:profile_chunk", queues, payload, on_result, self.cancelled)
+        self.group.run(f"{_MODULE}:profile_chunk", queues, payload, on_result, self.cancelled, feed)
         return found
 
     def align(self, pairs: Sequence[tuple[int, int]],
               progress: Callable[[int], None] | None = None) -> dict[tuple[int, int], float]:
         """``{(i, j): similarity}`` of the ``pairs`` (sorted) that share a passage; ``progress(pairs_done)``."""
-        starts = [block.start for block in self.blocks[1:]]
-        queues: list[deque] = [deque() for _ in self.blocks]
-        size = _chunk_size(len(pairs), self.group.count, CHUNK_PAIRS)
         # Each worker's pairs: those whose first article it profiled, in chunks.
-        bounds = [0, *(bisect_left(pairs, start, key=_first) for start in starts), len(pairs)]
-        for worker, queue in enumerate(queues):
-            mine = pairs[bounds[worker] : bounds[worker + 1]]
-            queue.extend(mine[k : k + size] for k in range(0, len(mine), size))
+        mine: list[list[tuple[int, int]]] = [[] for _ in self.blocks]
+        for pair in pairs:
+            mine[self.owner[pair[0]]].append(pair)
+        size = _chunk_size(len(pairs), self.group.count, CHUNK_PAIRS)
+        queues = [deque(own[k : k + size] for k in range(0, len(own), size)) for own in mine]
         found: dict[tuple[int, int], float] = {}
         done = [0]
 

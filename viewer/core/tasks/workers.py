@@ -116,41 +116,51 @@ class WorkerGroup:
         self._processes, self._connections = [], []
 
     def run(self, target: str, queues: Sequence[deque], payload: Callable[[int, Any], Any],
-            on_result: Callable[[Any, Any], None], cancelled: Callable[[], bool] | None = None) -> None:
-        """Run ``target`` over every chunk of ``queues`` (one queue per worker; fewer is fine).
+            on_result: Callable[[Any, Any], None], cancelled: Callable[[], bool] | None = None,
+            feed: Callable[[], bool] | None = None) -> None:
+        """Run ``target`` over every chunk of ``queues`` (one deque per worker, consumed).
 
         ``payload(worker, chunk)`` makes what is sent for ``chunk`` to ``worker`` (it may leave
         out what that worker was already sent); ``on_result(chunk, result)`` takes each
-        result here, in the order they finish. Raises :class:`Cancelled` when ``cancelled()``
-        turns true (the workers are killed; the group cannot be used again), and
-        ``RuntimeError`` when a chunk failed or a worker died.
+        result here, in the order they finish. ``feed()``, when given, is called between
+        looks at the workers until it returns False: it appends the chunks still being made
+        (files still being read) to the queues; a worker takes from another's queue only
+        once the feeding is over. Raises :class:`Cancelled` when ``cancelled()`` turns true
+        (the workers are killed; the group cannot be used again), and ``RuntimeError`` when
+        a chunk failed or a worker died.
         """
         if not self._processes:
             raise RuntimeError("the worker group is closed")
-        queues = [deque(queue) for queue in queues]
         running: dict[int, Any] = {}  # worker -> its chunk
+        feeding = feed is not None
 
         def next_chunk(worker: int) -> Any:
             own = queues[worker] if worker < len(queues) else None
             if own:
                 return own.popleft()
-            longest = max(queues, key=len, default=None)
+            longest = None if feeding else max(queues, key=len, default=None)
             return longest.pop() if longest else None
 
-        def give(worker: int) -> None:
-            chunk = next_chunk(worker)
-            if chunk is not None:
-                running[worker] = chunk
-                self._connections[worker].send((target, payload(worker, chunk)))
+        def give_idle() -> None:
+            for worker in range(len(self._processes)):
+                if worker not in running:
+                    chunk = next_chunk(worker)
+                    if chunk is not None:
+                        running[worker] = chunk
+                        self._connections[worker].send((target, payload(worker, chunk)))
 
         try:
-            for worker in range(len(self._processes)):
-                give(worker)
-            while running:
+            while True:
                 if cancelled is not None and cancelled():
                     raise Cancelled()
-                ready = wait([self._connections[worker] for worker in running], POLL_S)
-                for connection in ready:
+                if feeding:
+                    feeding = bool(feed())  # type: ignore[misc]
+                give_idle()
+                if not running:
+                    if feeding:
+                        continue
+                    break
+                for connection in wait([self._connections[worker] for worker in running], 0 if feeding else POLL_S):
                     worker = self._connections.index(connection)
                     try:
                         message = connection.recv()
@@ -160,7 +170,6 @@ class WorkerGroup:
                         raise RuntimeError(message[1])
                     chunk = running.pop(worker)
                     self.chunks_done[worker] += 1
-                    give(worker)
                     on_result(chunk, message[1])
         except BaseException:
             self.close(at_once=True)  # running chunks are abandoned: stop them now
