@@ -12,6 +12,7 @@ gets exactly ``align_profiles``'s similarity, whichever process aligns it.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
 from collections import deque
@@ -56,6 +57,9 @@ def profile_chunk(payload, state: TaskState) -> list[tuple[int, np.ndarray]]:
     for number, text in texts.items():
         profiles[number] = profile = profile_text(text, settings.synonyms)
         found.append((number, profile_shingles(profile)))
+    # What outlives a chunk (profiles, their seed indexes) stays for the whole job: the
+    # collector's full passes need not walk it again and again (no result depends on it).
+    gc.freeze()
     return found
 
 
@@ -75,6 +79,7 @@ def align_chunk(payload, state: TaskState) -> list[tuple[int, int, float]]:
         value = align_profiles(profile(first), profile(second), settings).similarity
         if value:
             found.append((first, second, value))
+    gc.freeze()
     return found
 
 

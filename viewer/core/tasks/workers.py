@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import os
 from collections import deque
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import wait
@@ -46,7 +47,10 @@ def _worker_main(connection, warm_up: str | None) -> None:
         except (EOFError, OSError):  # the parent is gone
             return
         if message is None:
-            return
+            # Exit now: tearing down a big heap object by object (a corpus's profiles) took
+            # longer than the caller should wait, and nothing here needs finalising.
+            connection.close()
+            os._exit(0)
         target, payload = message
         try:
             connection.send(("done", _resolve(target)(payload, state)))
