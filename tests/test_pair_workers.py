@@ -133,3 +133,21 @@ def test_a_group_takes_work_still_being_made():
     assert sorted(results) == list(range(7))
     for number, text in enumerate(texts):
         assert np.array_equal(results[number], profile_shingles(profile_text(text, AlignSettings().synonyms)))
+
+
+def test_a_worker_count_starts_and_ends_a_group_for_a_large_enough_corpus(monkeypatch):
+    texts = _texts()
+    expected = similarity_pairs(texts)
+    monkeypatch.setitem(policy.CHILD_PROCESS_FROM, "pair_workers", len(texts))
+    started: list[WorkerGroup] = []
+    original = WorkerGroup.__init__
+
+    def recording(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        started.append(self)
+
+    monkeypatch.setattr(WorkerGroup, "__init__", recording)
+    assert similarity_pairs(texts, workers=2) == expected
+    assert len(started) == 1 and sum(started[0].chunks_done) > 0 and not started[0].alive()
+    assert similarity_pairs(texts[:-1], workers=2) == similarity_pairs(texts[:-1])  # below: in process
+    assert len(started) == 1
