@@ -54,7 +54,7 @@ def peak_mb() -> float:
 
 
 def peak_children_mb() -> float:
-    """The largest forked alignment worker (each holds copy-on-write profiles)."""
+    """The largest spawned alignment worker (each keeps the profiles it makes)."""
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
@@ -183,7 +183,7 @@ def measure(label: str, folder: Path) -> None:
     print(f"  second open (read + cached index) {second:7.2f} s")
     print(f"  one file changed                  {incremental:7.2f} s   ({result3.aligned} pairs realigned)")
     print(f"  peak memory after the index       {memory_after_index:7.0f} MB")
-    print(f"  peak memory at the end            {peak_mb():7.0f} MB (largest of {WORKERS} forked "
+    print(f"  peak memory at the end            {peak_mb():7.0f} MB (largest of {WORKERS} spawned "
           f"alignment workers: {peak_children_mb():.0f} MB)")
     print(f"  cache file                        {db.stat().st_size / 1e6:7.1f} MB")
     top = result.top_pairs(200)
