@@ -225,3 +225,12 @@ def test_initials_before_a_surname_and_a_name_apposed_after_but_the():
             'Charles Clarke defended the plan. But the Liberal Democrat\'s shadow home secretary, Mark Oaten, accused '
             'Mr Clarke of dodging the issue.\n\n"The critical issue is the principle," he told BBC News.')
     assert speakers(text) == ["JF Sullivan", "Mark Oaten"]
+
+
+def test_a_having_clause_names_an_object_and_a_long_sentence_after_a_question_is_new():
+    text = ("Mr Bell took over after Jim Cantalupo died. Having worked closely with Mr Cantalupo, who came out of "
+            "retirement, Mr Bell focused on existing restaurants. He had promised not to let the company get "
+            '"fat, dumb and happy," analysts recalled.\n\n'
+            'LTA director David Felgate told BBC Sport: "Jimmy was fantastic with the players. "Why would he stake '
+            'his name on something that will fail?" Connors has also agreed to commentate for the BBC this summer.')
+    assert speakers(text) == ["Bell", "David Felgate", "David Felgate"]

@@ -366,6 +366,9 @@ _CITING = re.compile(r"\b(?:[Cc]iting|[Qq]uoting)\s+(?:an?\s+|two\s+|three\s+|se
                      r"(?:[a-z]+\s+){0,2}(?:sources?|officials?|people|diplomats?|insiders?)\b")
 _PARENTHETICAL = re.compile(r"\s*[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3},\s+(?:he|she)\s+$")
 _APPOSED_NAME = re.compile(r",\s+([A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){1,3})\s*(?:[,.;]|$)")
+# "Connors has also agreed to commentate": a sentence of its own after a question, not an attribution
+_NEW_SENTENCE_TO = re.compile(r"\s+[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,2}\s+(?:has\s+|had\s+|also\s+)*"
+                              r"[a-z]+\s+to\s+[a-z]")
 _TOLD_WHOM = re.compile(r"\b(?:told|tells|tell)\s+((?:the\s+)?[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})")
 _WHO_SAID = re.compile(r"([A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3}),\s+who\s+(?:has\s+|had\s+|also\s+)?$")
 _FROM_HANDLE = re.compile(r"\b(?:statement|tweet|post|message|thread|video)s?\s+(?:from|by)\s+@(\w+)")
@@ -397,6 +400,8 @@ def _from_after(resolver: _Phrases, after: str, offset: int, quoted: str = "") -
         return None
     if quoted.rstrip()[-1:] == "." and re.match(r"^\s+[A-Z]", after):
         return None  # the quote ended its sentence: what follows is the next sentence, not an attribution
+    if quoted.rstrip()[-1:] in "?!" and _NEW_SENTENCE_TO.match(after):
+        return None  # '... successful?" Connors has also agreed to commentate for the BBC': a new sentence
     if re.search(r"[.!?][\"'\u201d\u2019]*$", quoted.rstrip()) and after.rstrip().endswith(":"):
         return None  # '... there?\'" LTA chief executive, John Crowther, added:': the next quote's lead-in
     if not re.match(r"^[\s,;:.!?\u2014\u2013-]*[\w]", after):

@@ -10,7 +10,9 @@ from viewer.core.quotes.lexicon import NATIONALITIES, PLURAL_PRONOUNS, PRONOUNS,
 from viewer.core.quotes.names import CAP_RUN, _is_org, _split_name, _strip_titles, surname_key
 
 _LOOKBACK = 3000  # characters of narration searched back, as the resolver does
-_PREPOSITIONS = {"at", "in", "on", "during", "after", "before", "earlier", "later", "last", "since", "following"}
+# Openers whose phrase ends at a comma, the subject after it ("Having worked with Mr Cantalupo, Mr Bell focused")
+_PREPOSITIONS = {"at", "in", "on", "during", "after", "before", "earlier", "later", "last", "since", "following",
+                 "having"}
 _CLAUSE_OPENERS = {"asked", "if", "whether", "when", "although", "though", "despite", "referring", "speaking",
                    "commenting", "responding", "reacting", "writing", "discussing", "talking", "addressing"}
 _DESCRIBED_SUBJECT = re.compile(r"^The\s+(?:[a-z][\w\-]*\s+){0,2}?(\d{1,3}-year-old|[A-Za-z][\w\-]*)(?=\s+[a-z])")
@@ -22,6 +24,7 @@ _OWNED_APPOSITION = re.compile(r"(?:['\u2019]s?)?\s+((?:[a-z][\w\-]*\s+){0,3}?[a
 _ROLE_THEN_NAME = re.compile(r"\s+((?:[a-z][\w\-]*\s+){1,2})(" + CAP_RUN.pattern + r")")
 _OWNED_THING = re.compile(r"(?:['\u2019]s?)?\s+([a-z][\w\-]*)")
 _DESCRIBED_AFTER_COMMA = re.compile(r"\s*(the\s+(?:[a-z\-]+\s+){0,2}?([a-z]+))\s+(?:has\s+|had\s+)?[a-z]+(?:ed|s)\b")
+_NAME_THEN_VERB = re.compile(r",\s+(" + CAP_RUN.pattern + r")\s+(?:also\s+)?[a-z]+(?:ed|s)\b")
 _ROLE_LEAD = re.compile(r"(?:[a-z][a-z\-]+\s+){1,3}(?=[A-Z])")
 
 
@@ -74,6 +77,13 @@ class _SubjectRules:
                 # "At a hearing last month of ..., Rep. Robert Aderholt pushed ...": the subject follows the
                 # opening phrase's comma
                 comma = self.text.find(",", start, min(at, start + 200))
+                if lead[0] == "having":
+                    # "Having worked with Mr Cantalupo, who ..., Mr Bell focused": the name before the main verb
+                    main = _NAME_THEN_VERB.search(self.text, start, min(at, start + 300))
+                    named = self._named_subject_in(main.group(1), owners=False) if main else None
+                    if named:
+                        return named, start
+                    continue
                 named = self._named_subject_in(self._opening(start, comma) if comma >= 0 else opening, owners=False)
                 if named:
                     return named, start  # "Earlier Mr Kennedy, whose party ..., said"
