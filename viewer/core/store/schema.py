@@ -128,7 +128,34 @@ def inspect_file(path: Path) -> bool:
     # With no -wal/-shm beside it the whole database is in the file, and "immutable" reads
     # it without creating them; otherwise they exist already and a read-only look is enough.
     siblings = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
-    mode = "ro" if any(p.exists() for p in siblings) else "ro&immutable=1"
+    immutable = not any(p.exists() for p in siblings)
+    try:
+        app_id, version, objects, check = _probe(path, "ro&immutable=1" if immutable else "ro")
+        settling = app_id != APPLICATION_ID and not (app_id == 0 and version == 0 and objects == 0) or check != "ok"
+    except WorkspaceError:
+        if not immutable:
+            raise
+        settling = True
+    if immutable and settling:
+        # An "immutable" read takes no lock: another process creating the same workspace at this
+        # moment can show it half written (its tables, not yet its application id). A locked read
+        # waits for that write to end before the file is judged.
+        app_id, version, objects, check = _probe(path, "ro")
+    if check != "ok":
+        raise WorkspaceError(path, f"is damaged ({check}); it was left untouched")
+    if app_id != APPLICATION_ID and not (app_id == 0 and version == 0 and objects == 0):
+        raise WorkspaceError(
+            path, "is an SQLite database of another application, not a workspace; it was left untouched"
+        )
+    if version > SCHEMA_VERSION:
+        raise WorkspaceError(
+            path, f"was written by a newer article-viewer (schema {version}; this one reads up to {SCHEMA_VERSION})"
+        )
+    return False
+
+
+def _probe(path: Path, mode: str) -> tuple[int, int, int, str]:
+    """Application id, schema version, number of schema objects and quick check of the file."""
     try:
         probe = sqlite3.connect(f"file:{url_quote(str(path.resolve()))}?mode={mode}", uri=True)
     except sqlite3.Error as exc:
@@ -145,17 +172,7 @@ def inspect_file(path: Path) -> bool:
         raise WorkspaceError(path, f"cannot be read: {describe_sqlite_error(exc)}; it was left untouched") from None
     finally:
         probe.close()
-    if check != "ok":
-        raise WorkspaceError(path, f"is damaged ({check}); it was left untouched")
-    if app_id != APPLICATION_ID and not (app_id == 0 and version == 0 and objects == 0):
-        raise WorkspaceError(
-            path, "is an SQLite database of another application, not a workspace; it was left untouched"
-        )
-    if version > SCHEMA_VERSION:
-        raise WorkspaceError(
-            path, f"was written by a newer article-viewer (schema {version}; this one reads up to {SCHEMA_VERSION})"
-        )
-    return False
+    return app_id, version, objects, check
 
 
 def migrate(db: sqlite3.Connection, path: Path) -> None:
