@@ -253,3 +253,23 @@ def test_a_forged_cache_entry_is_not_shown(tmp_path, corpus):
     result = CorpusIndex(cache).build(corpus)
     assert result.pairs == truth.pairs and result.similarity(a, b) == value
     assert any("did not match the articles" in note for note in result.notes)
+
+
+def test_a_workspace_seen_half_written_is_looked_at_again_before_it_is_refused(tmp_path, article, monkeypatch):
+    # Another process copying its log into the file can show it half written to an unlocked look
+    # (tables, no application id yet): the look is repeated, and the file judged when settled.
+    from viewer.core.store import schema
+
+    db = tmp_path / "w.sqlite"
+    _make_workspace(db, article)
+    real_probe = schema._probe
+    looks = []
+
+    def probe(path, mode):
+        looks.append(mode)
+        return (0, 0, 3, "ok") if len(looks) == 1 else real_probe(path, mode)
+
+    monkeypatch.setattr(schema, "_probe", probe)
+    with Workspace.open(db) as workspace:
+        assert [s.name for s in workspace.sets()] == ["s"]
+    assert len(looks) == 2 and all("immutable" in mode for mode in looks)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from pathlib import Path
 from urllib.parse import quote as url_quote
 
@@ -11,6 +12,10 @@ from viewer.core.files import NotRegularFileError, read_regular, special_file_re
 from viewer.core.store.model import WorkspaceError
 
 SCHEMA_VERSION = 2
+# A file that looks foreign or damaged is looked at again this many times, a little longer apart
+# each time, before it is refused (another process may be writing it: see inspect_file)
+_SETTLE_TRIES = 4
+_SETTLE_WAIT_S = 0.05
 # "AVws": marks the file as ours, so another application's SQLite file is never touched.
 APPLICATION_ID = 0x41567773
 BUSY_TIMEOUT_MS = 5000
@@ -136,11 +141,22 @@ def inspect_file(path: Path) -> bool:
         if not immutable:
             raise
         settling = True
-    if immutable and settling:
+    for attempt in range(_SETTLE_TRIES if immutable and settling else 0):
         # An "immutable" read takes no lock: another process creating the same workspace at this
-        # moment can show it half written (its tables, not yet its application id). A locked read
-        # waits for that write to end before the file is judged.
-        app_id, version, objects, check = _probe(path, "ro")
+        # moment can show it half written (its tables, not yet its application id, while it copies
+        # its log into the file). Look again: with a lock where that process's -wal is there (no
+        # file of ours is made), else once it has had a moment to finish.
+        busy = any(p.exists() for p in siblings)
+        if not busy:
+            time.sleep(_SETTLE_WAIT_S * (attempt + 1))
+        try:
+            app_id, version, objects, check = _probe(path, "ro" if busy else "ro&immutable=1")
+        except WorkspaceError:
+            if attempt == _SETTLE_TRIES - 1:
+                raise
+            continue
+        if app_id == APPLICATION_ID and check == "ok" or busy:
+            break
     if check != "ok":
         raise WorkspaceError(path, f"is damaged ({check}); it was left untouched")
     if app_id != APPLICATION_ID and not (app_id == 0 and version == 0 and objects == 0):
