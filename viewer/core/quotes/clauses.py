@@ -144,8 +144,9 @@ def _is_outlet(name: str) -> bool:
                             or (words[0] in OUTLETS and len(words) <= 3))
 
 
-_STAFF_FROM = re.compile(r"(?:analysts?|economists?|researchers?|experts?|scientists?|staff|lawyers?)\s+"
-                         r"(?:from|at|with)\s+(?:the\s+)?(?=[A-Z])")
+# Unnamed people speaking for a body: "analysts from Citigroup Smith Barney"
+STAFF_WORDS = r"analysts?|economists?|researchers?|experts?|scientists?|staff|lawyers?"
+_STAFF_FROM = re.compile(r"(?:" + STAFF_WORDS + r")\s+(?:from|at|with)\s+(?:the\s+)?(?=[A-Z])")
 
 
 def _clip_subject(subj: str) -> str:

@@ -19,7 +19,7 @@ from viewer.core.quotes.lexicon import (
 from viewer.core.quotes.names import _PARTICLE, _clean, _described, _is_org, _strip_titles, surname_key
 
 # A word of a name: "O'Brien", but not "Minister's" (what someone has is no name)
-_NAME_WORD = r"[A-Z][\w\-]*(?:['\u2019](?!s\b)[\w\-]+)*"
+_NAME_PART = r"[A-Z][\w\-]*(?:['\u2019](?!s\b)[\w\-]+)*"
 # "X filed a lawsuit", "X released its report": the one who issued the document
 _FILED = re.compile(r"(?:^|[,;]\s*)([^,;]{2,80}?)\s+(?:has\s+|have\s+|had\s+)?(?:filed|brought|issued|released|"
                     r"published|sent|submitted|lodged)\s+(?:a|an|the|their|its|his|her)\s+(?:[\w\-]+\s+)?$")
@@ -90,9 +90,9 @@ class _DescriptionRules:
                                                             "insider"}:
             # "the French president": the nearest earlier "President Emmanuel Macron" or "Macron, the president".
             pattern = re.compile(
-                r"\b(?i:" + re.escape(head) + r")\s+((?:" + _NAME_WORD + r"\s+(?:" + _PARTICLE + r"\s+)*){0,2}"
-                + _NAME_WORD + r")"
-                r"|(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")+),\s+(?:the\s+|a\s+)?[\w\s\-']{0,40}?\b(?i:"
+                r"\b(?i:" + re.escape(head) + r")\s+((?:" + _NAME_PART + r"\s+(?:" + _PARTICLE + r"\s+)*){0,2}"
+                + _NAME_PART + r")"
+                r"|(" + _NAME_PART + r"(?:\s+" + _NAME_PART + r")+),\s+(?:the\s+|a\s+)?[\w\s\-']{0,40}?\b(?i:"
                 + re.escape(head) + r")\b",
             )
             found = None

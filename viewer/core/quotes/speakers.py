@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from viewer.core.quotes.clauses import (
     _BODY_OF,
     _SENTENCE_END,
+    STAFF_WORDS,
     SpanLike,
     _Attribution,
     _credit_pull_quotes,
@@ -78,8 +79,7 @@ _OPENER_CLAUSE = re.compile(r"\s*(?:As|When|While|After|Before|Although|Though|I
 _BARE_NAME = re.compile(r"(?:[A-Z][\w'\u2019.\-]*\s+){0,5}[A-Z][\w'\u2019.\-]*")
 _LEAD_IN = re.compile(r"\b(?:said|says|added|adds|told\s+[\w\s]{1,30}?|explained|insisted|stated)\s*:\s*$")
 _ANY_MARK = re.compile(r"[\"\u201c\u201d]")
-_STAFF_OF = re.compile(r"(?:analysts?|economists?|researchers?|experts?|scientists?|staff|officials?|lawyers?)\s+"
-                       r"(?:from|at|with)\s+(?:the\s+)?([A-Z].*)")
+_STAFF_OF = re.compile(r"(?:" + STAFF_WORDS + r"|officials?)\s+(?:from|at|with)\s+(?:the\s+)?([A-Z].*)")
 _UNSEEN = object()
 _LOOKBACK = 3000  # characters of narration searched back for whom a pronoun means
 _NEWLINE = re.compile(r"\n")
@@ -108,8 +108,9 @@ class _Resolver(_DescriptionRules, _SubjectRules):
         """Where the sentence holding ``at`` starts, ``floor`` at the earliest: the end of the last
         sentence end found searching ``text[floor:at]``, by bisection over the text's sentence ends.
 
-        A search bounded at ``at`` finds a sentence end only when its look-ahead (one or two
-        characters) fits before ``at``; ``_sentence_reach`` keeps that reach per end.
+        A sentence end counts when its look-ahead (the next sentence's first letter, or the
+        quotation mark and letter opening it) ends at most two characters past ``at``: a quote
+        opening at ``at`` starts a sentence of its own. ``_sentence_reach`` keeps that reach per end.
         """
         if self._sentence_reach is None:
             found = [(m.start(), m.end(), m.end() + (2 if self.text[m.end():m.end() + 1] in "\"'\u201c\u2018(" else 1))
