@@ -24,6 +24,16 @@ from viewer.core.text.display import one_line
 PREVIEW_CHARS = 300
 
 
+def quote_preview(quote: str, chars: int, name: str, where: str = "") -> QLabel:
+    """The quote on one line in quotation marks (and where it stands), plain and selectable."""
+    preview = QLabel(f"\u201c{one_line(quote, chars)}\u201d" + (f"\n\u2014 {where}" if where else ""))
+    preview.setObjectName(name)
+    preview.setWordWrap(True)
+    preview.setTextFormat(Qt.TextFormat.PlainText)
+    preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return preview
+
+
 class SpeakerDialog(QDialog):
     """Asks who said ``quote``; an empty answer means the text names nobody."""
 
@@ -36,11 +46,7 @@ class SpeakerDialog(QDialog):
         self.setWindowTitle("Edit Speaker")
         self.setMinimumWidth(440)
         self.detected = detected
-        preview = QLabel(f"\u201c{one_line(quote, PREVIEW_CHARS)}\u201d" + (f"\n\u2014 {where}" if where else ""))
-        preview.setObjectName("speakerQuotePreview")
-        preview.setWordWrap(True)
-        preview.setTextFormat(Qt.TextFormat.PlainText)
-        preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        preview = quote_preview(quote, PREVIEW_CHARS, "speakerQuotePreview", where)
         self.speaker_edit = QLineEdit(current or "")
         self.speaker_edit.setObjectName("speakerEdit")
         self.speaker_edit.setPlaceholderText("Nobody named (leave empty)")

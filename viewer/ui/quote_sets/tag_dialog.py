@@ -27,6 +27,7 @@ from viewer.core.alignment.align import Passage
 from viewer.core.alignment.word_diff import diff_ranges, word_units
 from viewer.core.text.display import one_line
 from viewer.core.text.normalize import tokenize, unify_punctuation
+from viewer.ui.quote_sets.speaker_dialog import quote_preview
 
 PREVIEW_CHARS = 400
 
@@ -159,11 +160,7 @@ class TagDialog(QDialog):
         self.setObjectName("tagDialog")
         self.setWindowTitle("Tag Quote")
         self.setMinimumWidth(480)
-        preview = QLabel(f"\u201c{one_line(quote, PREVIEW_CHARS)}\u201d")
-        preview.setObjectName("tagQuotePreview")
-        preview.setWordWrap(True)
-        preview.setTextFormat(Qt.TextFormat.PlainText)
-        preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        preview = quote_preview(quote, PREVIEW_CHARS, "tagQuotePreview")
 
         self.set_combo = QComboBox()
         self.set_combo.setObjectName("tagSetCombo")
