@@ -119,19 +119,34 @@ def _chunk_candidates(known: np.ndarray, *pieces) -> tuple[np.ndarray, np.ndarra
 def _align_batch(codes: np.ndarray, start: int, stop: int, count: int, settings: AlignSettings, *chunks):
     """Step 4: align the pairs ``codes[start:stop]``; results of pairs sharing a passage."""
     texts = {ident: (sha, text) for chunk in chunks for ident, sha, text in chunk}
-    found_codes, sims, rows, scores = [], [], [], []
-    for code in codes[start:stop].tolist():
-        a, b = divmod(code, count)
-        pa = _profile(*texts[a], settings.synonyms)
-        pb = _profile(*texts[b], settings.synonyms)
-        alignment = align_profiles(pa, pb, settings)
-        if alignment.similarity > 0:
-            found_codes.append(code)
-            sims.append(alignment.similarity)
-            for p in alignment.passages:
-                rows.append((a, b, p.a_start, p.a_end, p.b_start, p.b_end))
-                scores.append(p.score)
-    return (np.asarray(found_codes, dtype=np.int64), np.asarray(sims, dtype=np.float64),
+
+    def aligned():  # one pair at a time: the alignments of pairs sharing nothing are not kept
+        for code in codes[start:stop].tolist():
+            a, b = divmod(code, count)
+            pa = _profile(*texts[a], settings.synonyms)
+            pb = _profile(*texts[b], settings.synonyms)
+            yield code, a, b, align_profiles(pa, pb, settings)
+
+    return _found_result(aligned())
+
+
+def _found_result(aligned) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs of ``(code, a, b, alignment)`` that share a passage, as a result's four arrays."""
+    codes, sims, rows, scores = [], [], [], []
+    for code, a, b, alignment in aligned:
+        if alignment.similarity <= 0:
+            continue
+        codes.append(code)
+        sims.append(alignment.similarity)
+        for p in alignment.passages:
+            rows.append((a, b, p.a_start, p.a_end, p.b_start, p.b_end))
+            scores.append(p.score)
+    return _result_arrays(codes, sims, rows, scores)
+
+
+def _result_arrays(codes, sims, rows, scores) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Codes, similarities, passage rows (a, b, a_start, a_end, b_start, b_end) and scores as arrays."""
+    return (np.asarray(codes, dtype=np.int64), np.asarray(sims, dtype=np.float64),
             np.asarray(rows, dtype=np.int64).reshape(-1, 6), np.asarray(scores, dtype=np.float64))
 
 
@@ -348,27 +363,18 @@ def _reused_results(reuse: index_files.Reusable, codes: np.ndarray, count: int) 
         for p in reuse.passages.get(code, []):
             rows.append((a, b, p[0], p[1], p[2], p[3]))
             scores.append(p[4])
-    return (np.asarray(old, dtype=np.int64), np.asarray([reuse.similarity[code] for code in old], dtype=np.float64),
-            np.asarray(rows, dtype=np.int64).reshape(-1, 6), np.asarray(scores, dtype=np.float64))
+    return _result_arrays(old, [reuse.similarity[code] for code in old], rows, scores)
 
 
 def _copy_results(corpus: _Texts, settings: AlignSettings) -> _Result:
     """Copies of one text under two paths: aligned once with itself, as ``matrix`` aligns them."""
-    codes, sims, rows, scores = [], [], [], []
+    aligned = []
     for ident, copies in enumerate(corpus.copies):
         if len(copies) < 2:
             continue
         profile = profile_text(corpus.text(ident), settings.synonyms)
-        alignment = align_profiles(profile, profile, settings)
-        if alignment.similarity <= 0:
-            continue
-        codes.append(ident * corpus.count + ident)
-        sims.append(alignment.similarity)
-        for p in alignment.passages:
-            rows.append((ident, ident, p.a_start, p.a_end, p.b_start, p.b_end))
-            scores.append(p.score)
-    return (np.asarray(codes, dtype=np.int64), np.asarray(sims, dtype=np.float64),
-            np.asarray(rows, dtype=np.int64).reshape(-1, 6), np.asarray(scores, dtype=np.float64))
+        aligned.append((ident * corpus.count + ident, ident, ident, align_profiles(profile, profile, settings)))
+    return _found_result(aligned)
 
 
 def _partner_chunks(codes: np.ndarray, count: int, chunk_size: int) -> list[int]:
